@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { draftSchema, FORMAT_VERSION, type Draft, type DraftInput } from './draft';
+import { allSlots, fieldMap, isComputed } from './model';
+import type { TemplateDef, UnitKind } from './template';
+import { findTemplate } from './templates';
+import { stripIllegalXml } from './text';
+
+/** Why a draft could not be read: an i18n key with parameters, naming the field where there is one. */
+export interface DraftError {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export type ReadResult =
+  | { ok: true; draft: Draft; template: TemplateDef; migratedFrom?: number }
+  | { ok: false; error: DraftError };
+
+/** Drafts larger than this are refused before parsing: no real report comes near it. */
+export const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+
+const fail = (key: string, params: Record<string, string | number> = {}): ReadResult => ({
+  ok: false,
+  error: { key, params },
+});
+
+/**
+ * Migrations, one per old version, each turning version n into n + 1. Version 1 was the preview
+ * format: prose under `sections`, numbers under `numbers`, and the 成文日期 as `date`.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => {
+    const { sections, numbers, date, ...rest } = old;
+    const iso = typeof date === 'string' ? toIsoDate(date) : '';
+    return { ...rest, formatVersion: 2, prose: sections ?? {}, values: numbers ?? {}, issuedOn: iso };
+  },
+};
+
+function toIsoDate(text: string): string {
+  const m = /^(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?$/.exec(text.trim());
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : '';
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads a draft from JSON text or a parsed value: validates it, migrates it, and checks it fits its template. */
+export function readDraft(input: string | unknown): ReadResult {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_DRAFT_BYTES) return fail('draft.error.tooLarge', { max: MAX_DRAFT_BYTES });
+    if (input.trim() === '') return fail('draft.error.empty');
+    try {
+      raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return fail('draft.error.json', { detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (!isRecord(raw)) return fail('draft.error.notObject');
+
+  const version = raw.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fail('draft.error.field', { field: 'formatVersion', detail: String(version) });
+  if (version > FORMAT_VERSION) return fail('draft.error.newer', { version, supported: FORMAT_VERSION });
+  let current = raw;
+  for (let v = version; v < FORMAT_VERSION; v++) current = MIGRATIONS[v]!(current);
+
+  const parsed = draftSchema.safeParse(current);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail('draft.error.field', { field: issue.path.map(String).join('.') || '(root)', detail: issue.message });
+  }
+  const draft = parsed.data;
+  const template = findTemplate(draft.template);
+  if (!template) return fail('draft.error.template', { template: draft.template });
+  if (!template.variants.some((v) => v.id === draft.variant))
+    return fail('draft.error.field', { field: 'variant', detail: draft.variant });
+
+  const misfit = fitsTemplate(template, draft);
+  if (misfit) return { ok: false, error: misfit };
+  return {
+    ok: true,
+    draft: cleanText(draft),
+    template,
+    ...(version < FORMAT_VERSION ? { migratedFrom: version } : {}),
+  };
+}
+
+/** Every key must name something of the template, and every number must be of its field's kind. */
+function fitsTemplate(template: TemplateDef, draft: Draft): DraftError | null {
+  const fields = fieldMap(template);
+  for (const [id, value] of Object.entries(draft.values)) {
+    const f = fields.get(id);
+    if (!f) return { key: 'draft.error.unknownField', params: { field: `values.${id}` } };
+    if (isComputed(f)) return { key: 'draft.error.computedField', params: { field: `values.${id}` } };
+    if (f.kind === 'count' && !Number.isInteger(value))
+      return { key: 'draft.error.notCount', params: { field: `values.${id}`, value } };
+    if (f.kind === 'money' && Number(value.toFixed(f.decimals ?? 2)) !== value)
+      return { key: 'draft.error.decimals', params: { field: `values.${id}`, decimals: f.decimals ?? 2 } };
+  }
+  for (const id of Object.keys(draft.declared)) {
+    const f = fields.get(id);
+    if (!f || !isComputed(f)) return { key: 'draft.error.unknownField', params: { field: `declared.${id}` } };
+  }
+  const slots = new Set(allSlots(template).map((s) => s.id));
+  for (const id of [...Object.keys(draft.prose), ...Object.keys(draft.generated)])
+    if (!slots.has(id)) return { key: 'draft.error.unknownField', params: { field: `prose.${id}` } };
+  const lists = new Set(template.lists.map((l) => l.id));
+  for (const id of Object.keys(draft.lists))
+    if (!lists.has(id)) return { key: 'draft.error.unknownField', params: { field: `lists.${id}` } };
+  for (const id of Object.keys(draft.previous?.values ?? {}))
+    if (!fields.has(id)) return { key: 'draft.error.unknownField', params: { field: `previous.values.${id}` } };
+  return null;
+}
+
+function cleanText(draft: Draft): Draft {
+  const prose = Object.fromEntries(Object.entries(draft.prose).map(([k, v]) => [k, stripIllegalXml(v)]));
+  const unit = Object.fromEntries(
+    Object.entries(draft.unit).map(([k, v]) => [k, typeof v === 'string' ? stripIllegalXml(v) : v]),
+  ) as Draft['unit'];
+  const lists = Object.fromEntries(
+    Object.entries(draft.lists).map(([k, items]) => [k, items.map((i) => ({ ...i, label: stripIllegalXml(i.label) }))]),
+  );
+  return { ...draft, prose, unit, lists };
+}
+
+/** The draft as it is written to disk: stable key order, two-space indent, a final newline. */
+export function serializeDraft(draft: Draft): string {
+  return `${JSON.stringify(draft, null, 2)}\n`;
+}
+
+export interface NewDraftOptions {
+  template: TemplateDef;
+  year: number;
+  unit: { name: string; kind?: UnitKind } & Partial<Draft['unit']>;
+  variant?: string;
+  now?: Date;
+  id?: string;
+}
+
+/** An empty draft of a template, with the template's suggested categories filled in as empty rows. */
+export function newDraft(opts: NewDraftOptions): Draft {
+  const now = (opts.now ?? new Date()).toISOString();
+  const input: DraftInput = {
+    formatVersion: FORMAT_VERSION,
+    id: opts.id ?? newId(),
+    template: opts.template.id,
+    variant: opts.variant ?? opts.template.variants[0]!.id,
+    year: opts.year,
+    unit: { kind: 'township', ...opts.unit },
+    lists: Object.fromEntries(opts.template.lists.map((l) => [l.id, l.suggestions.map((label) => ({ label, value: 0 }))])),
+    meta: { createdAt: now, updatedAt: now, app: '' },
+  };
+  return draftSchema.parse(input);
+}
+
+export function newId(): string {
+  return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+}
+
+/** The JSON Schema of the current draft format, published as docs/draft.schema.json. */
+export function draftJsonSchema(): unknown {
+  return z.toJSONSchema(draftSchema, { io: 'input' });
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { UNIT_KINDS } from './template';
+
+/**
+ * The draft: everything a clerk enters for one report, as one plain JSON value. It is stored on
+ * disk, exchanged between units on a USB stick and collected by the county, so its shape is
+ * versioned (`formatVersion`) and documented in docs/draft-format.md. Totals are never stored:
+ * they are computed from the entered numbers (see totals.ts).
+ */
+export const FORMAT_VERSION = 2;
+
+/** Keys of the value maps: dotted lower-case ids. The pattern also keeps `__proto__` and friends out. */
+const FIELD_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
+const MAX_TEXT = 200_000;
+
+const fieldId = z.string().regex(FIELD_ID, { message: 'draft.error.fieldId' }).max(80);
+const amount = z.number().finite().nonnegative().max(1e12);
+const text = (max = 500) => z.string().max(max);
+
+export const unitSchema = z.object({
+  /** 单位名称, e.g. 寮步镇人民政府. Appears in the title and the signature. */
+  name: text(100),
+  kind: z.enum(UNIT_KINDS),
+  /** 所属地区, e.g. 广东省东莞市. */
+  region: text(100).default(''),
+  /** How the report refers to the unit itself (我镇 / 我街道 / 本机关); derived from `kind` when empty. */
+  selfRef: text(20).default(''),
+  address: text(200).default(''),
+  phone: text(60).default(''),
+  /** Where the electronic copy can be downloaded, as it should read in the 前言. */
+  website: text(300).default(''),
+  /** 署名 under the body; the unit name when empty. */
+  signature: text(100).default(''),
+});
+
+const listItem = z.object({ label: text(100), value: amount });
+
+export const draftSchema = z
+  .object({
+    formatVersion: z.literal(FORMAT_VERSION),
+    /** Stable identity across renames and exchanges. */
+    id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+    template: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    variant: z.string().regex(/^[a-z0-9-]{1,40}$/).default('default'),
+    /** 报告年度: the year reported on, not the year of writing. */
+    year: z.number().int().min(2008).max(2100),
+    /** 成文日期, ISO yyyy-mm-dd; empty until the clerk sets it. */
+    issuedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
+    unit: unitSchema,
+    /** Prose per slot id; paragraphs separated by newlines. */
+    prose: z.record(fieldId, text(MAX_TEXT)).default({}),
+    /** Entered numbers per field id. Absent means not entered (counted as 0). */
+    values: z.record(fieldId, amount).default({}),
+    /**
+     * Totals as printed in a source document that was transcribed (a real report re-entered, or a
+     * file from another system). `null` records a total the source left blank. The app never
+     * writes these itself; the checks compare them with the computed totals.
+     */
+    declared: z.record(fieldId, amount.nullable()).default({}),
+    /** Category breakdowns per list id. */
+    lists: z.record(fieldId, z.array(listItem).max(200)).default({}),
+    /** Last year's figures, carried when the draft was started from last year's (R6, R7). */
+    previous: z
+      .object({ year: z.number().int(), values: z.record(fieldId, amount) })
+      .nullable()
+      .default(null),
+    /** The text last generated into each slot, so regenerating can tell edits from generated text. */
+    generated: z.record(fieldId, text(MAX_TEXT)).default({}),
+    /** Warning findings the clerk has read and accepted (finding ids). */
+    acknowledged: z.array(text(200)).max(1000).default([]),
+    meta: z
+      .object({ createdAt: text(40).default(''), updatedAt: text(40).default(''), app: text(60).default('') })
+      .default({ createdAt: '', updatedAt: '', app: '' }),
+  })
+  .strict();
+
+export type Draft = z.infer<typeof draftSchema>;
+export type DraftInput = z.input<typeof draftSchema>;
+export type Unit = Draft['unit'];
+export type ListItem = z.infer<typeof listItem>;
