@@ -1,18 +1,43 @@
 import i18next, { type i18n } from 'i18next';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
-import en from './locales/en.json';
+import zhCNDraft from './locales/zh-CN/draft.json';
+import zhCNChecks from './locales/zh-CN/checks.json';
+import zhCNInput from './locales/zh-CN/input.json';
+import zhCNCli from './locales/zh-CN/cli.json';
+import zhCNApp from './locales/zh-CN/app.json';
+import zhCNUi from './locales/zh-CN/ui.json';
+import zhTWDraft from './locales/zh-TW/draft.json';
+import zhTWChecks from './locales/zh-TW/checks.json';
+import zhTWInput from './locales/zh-TW/input.json';
+import zhTWCli from './locales/zh-TW/cli.json';
+import zhTWApp from './locales/zh-TW/app.json';
+import zhTWUi from './locales/zh-TW/ui.json';
+import enDraft from './locales/en/draft.json';
+import enChecks from './locales/en/checks.json';
+import enInput from './locales/en/input.json';
+import enCli from './locales/en/cli.json';
+import enApp from './locales/en/app.json';
+import enUi from './locales/en/ui.json';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * One namespace per part of the app (draft reading, checks, field input, CLI, desktop shell, UI),
+ * all in the default `translation` namespace under their own top-level key, so a key reads
+ * `checks.r1.message` everywhere. zh-CN is the source of truth; test/unit/locales.test.ts fails
+ * when the other languages' keys differ.
+ */
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
-  en: { translation: en },
+  'zh-CN': {
+    translation: { draft: zhCNDraft, checks: zhCNChecks, input: zhCNInput, cli: zhCNCli, app: zhCNApp, ui: zhCNUi },
+  },
+  'zh-TW': {
+    translation: { draft: zhTWDraft, checks: zhTWChecks, input: zhTWInput, cli: zhTWCli, app: zhTWApp, ui: zhTWUi },
+  },
+  en: { translation: { draft: enDraft, checks: enChecks, input: enInput, cli: enCli, app: enApp, ui: enUi } },
 } as const;
 
-/** A fresh i18next instance; zh-CN is the source of truth and the fallback. */
+/** A fresh i18next instance, initialised synchronously; zh-CN is the fallback. */
 export function createI18n(lng: Language = 'zh-CN'): i18n {
   const instance = i18next.createInstance();
   void instance.init({
@@ -21,7 +46,6 @@ export function createI18n(lng: Language = 'zh-CN'): i18n {
     resources,
     initAsync: false,
     interpolation: { escapeValue: false },
-    returnNull: false,
   });
   return instance;
 }

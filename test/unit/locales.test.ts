@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from '../../shared/locales/zh-CN.json';
-import zhTW from '../../shared/locales/zh-TW.json';
-import en from '../../shared/locales/en.json';
+import { createI18n, resources } from '../../shared/i18n';
+
+const zhCN = resources['zh-CN'].translation;
+const zhTW = resources['zh-TW'].translation;
+const en = resources.en.translation;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -30,5 +32,9 @@ describe('locales', () => {
     const source = placeholders(zhCN);
     expect(placeholders(zhTW)).toEqual(source);
     expect(placeholders(en)).toEqual(source);
+  });
+  it('resolves a key in every language', () => {
+    expect(createI18n('en').t('draft.error.empty')).toMatch(/empty/);
+    expect(createI18n('zh-TW').t('draft.error.empty')).toMatch(/檔案/);
   });
 });
