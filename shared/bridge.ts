@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { draftSchema } from './report/draft';
+import { UNIT_KINDS } from './report/template';
+
+/**
+ * The one contract between the renderer and the rest of the app. The preload exposes exactly
+ * these methods as `window.nianbao`; main registers one handler per method through a wrapper
+ * that checks the sender and parses the arguments with these schemas; the browser mode of the
+ * wizard (npm run dev:web) serves the same methods over loopback HTTP. Channel names are
+ * `namespace:action`.
+ */
+
+/** A message for the user: an i18n key with its parameters. Never a raw exception text alone. */
+export const userMessage = z.object({
+  key: z.string().max(200),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type UserMessage = z.infer<typeof userMessage>;
+
+export const notice = userMessage.extend({ severity: z.enum(['info', 'warning', 'error']) });
+export type Notice = z.infer<typeof notice>;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
+
+export const draftSummary = z.object({
+  id,
+  unitName: z.string(),
+  year: z.number().int(),
+  template: z.string(),
+  templateName: z.string(),
+  updatedAt: z.string(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+});
+export type DraftSummary = z.infer<typeof draftSummary>;
+
+export const backupInfo = z.object({
+  name: z.string().max(200),
+  savedAt: z.string(),
+  kind: z.enum(['rolling', 'daily', 'before-migration', 'corrupt']),
+  size: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof backupInfo>;
+
+/** A draft as opened, with anything the user must be told about how it was recovered or migrated. */
+export const openedDraft = z.object({ draft: draftSchema, notices: z.array(notice) });
+export type OpenedDraft = z.infer<typeof openedDraft>;
+
+const failure = z.object({ ok: z.literal(false), error: userMessage });
+const cancelled = z.object({ ok: z.literal(false), cancelled: z.literal(true) });
+
+export const saveResult = z.union([z.object({ ok: z.literal(true), savedAt: z.string() }), failure]);
+export type SaveResult = z.infer<typeof saveResult>;
+
+export const exportResult = z.union([
+  z.object({ ok: z.literal(true), path: z.string(), draftMarked: z.boolean() }),
+  failure,
+  cancelled,
+]);
+export type ExportResult = z.infer<typeof exportResult>;
+
+export const settings = z.object({
+  language: z.enum(['zh-CN', 'zh-TW', 'en']).default('zh-CN'),
+  /** Some counties want level-2 and level-3 headings bold; GB/T 9704 prescribes none. */
+  boldHeadings: z.boolean().default(false),
+  /** Exact body line spacing in points (GB/T 9704: 22 lines a page, 28–29 pt). */
+  lineSpacing: z.union([z.literal(28), z.literal(29)]).default(28),
+  /** UI text size in percent, for older eyes. */
+  textSize: z.union([z.literal(100), z.literal(125), z.literal(150)]).default(100),
+  lastFolder: z.string().max(4096).default(''),
+  /** The clerk's own additions to the standard-phrase library. */
+  phrases: z
+    .object({
+      measures: z.array(z.string().max(2000)).max(200).default([]),
+      problems: z.array(z.string().max(2000)).max(200).default([]),
+      improvements: z.array(z.string().max(2000)).max(200).default([]),
+    })
+    .default({ measures: [], problems: [], improvements: [] }),
+});
+export type Settings = z.infer<typeof settings>;
+
+const exportArgs = z.object({
+  id,
+  /** A final export needs a draft without errors; otherwise the file is marked 草稿. */
+  final: z.boolean(),
+});
+const printArgs = z.object({ id, size: z.enum(['a4', 'a3', 'a4-enlarged']).default('a4') });
+
+/** Every method: its channel, argument schema (a tuple) and result schema. */
+export const bridge = {
+  drafts: {
+    list: { channel: 'drafts:list', args: z.tuple([]), result: z.array(draftSummary) },
+    open: { channel: 'drafts:open', args: z.tuple([id]), result: openedDraft },
+    save: { channel: 'drafts:save', args: z.tuple([draftSchema]), result: saveResult },
+    create: {
+      channel: 'drafts:create',
+      args: z.tuple([
+        z.object({
+          template: z.string().max(40),
+          variant: z.string().max(40).optional(),
+          year: z.number().int().min(2008).max(2100),
+          unit: z.object({ name: z.string().max(100), kind: z.enum(UNIT_KINDS) }),
+        }),
+      ]),
+      result: openedDraft,
+    },
+    /** 从上年报告开始: copies prose and unit data, carries 上年结转 and 现行有效件数 forward (R6, R7). */
+    createFromPrevious: {
+      channel: 'drafts:createFromPrevious',
+      args: z.tuple([z.object({ previousId: id, year: z.number().int().min(2008).max(2100), template: z.string().max(40) })]),
+      result: openedDraft,
+    },
+    duplicate: { channel: 'drafts:duplicate', args: z.tuple([id]), result: openedDraft },
+    /** Moves the draft to the recycle bin; it can be restored from there. */
+    remove: { channel: 'drafts:remove', args: z.tuple([id]), result: z.object({ ok: z.boolean() }) },
+    listTrash: { channel: 'drafts:listTrash', args: z.tuple([]), result: z.array(draftSummary) },
+    restoreFromTrash: { channel: 'drafts:restoreFromTrash', args: z.tuple([id]), result: openedDraft },
+    listBackups: { channel: 'drafts:listBackups', args: z.tuple([id]), result: z.array(backupInfo) },
+    restoreBackup: {
+      channel: 'drafts:restoreBackup',
+      args: z.tuple([id, z.string().max(200)]),
+      result: openedDraft,
+    },
+    /** Imports a draft file the renderer read with a file input (USB stick, another unit). */
+    importFile: {
+      channel: 'drafts:importFile',
+      args: z.tuple([z.object({ fileName: z.string().max(260), text: z.string().max(8 * 1024 * 1024) })]),
+      result: z.union([z.object({ ok: z.literal(true), opened: openedDraft }), failure]),
+    },
+    /** Writes the draft as a .json exchange file through a save dialog. */
+    exportFile: { channel: 'drafts:exportFile', args: z.tuple([id]), result: exportResult },
+  },
+  exports: {
+    docx: { channel: 'exports:docx', args: z.tuple([exportArgs]), result: exportResult },
+    xlsx: { channel: 'exports:xlsx', args: z.tuple([exportArgs]), result: exportResult },
+    pdf: { channel: 'exports:pdf', args: z.tuple([exportArgs.extend(printArgs.shape)]), result: exportResult },
+    print: {
+      channel: 'exports:print',
+      args: z.tuple([printArgs.extend({ final: z.boolean() })]),
+      result: z.union([z.object({ ok: z.literal(true) }), failure, cancelled]),
+    },
+    /** Opens the folder of a file this session exported (never an arbitrary path). */
+    showInFolder: { channel: 'exports:showInFolder', args: z.tuple([z.string().max(4096)]), result: z.object({ ok: z.boolean() }) },
+  },
+  settings: {
+    get: { channel: 'settings:get', args: z.tuple([]), result: settings },
+    set: { channel: 'settings:set', args: z.tuple([settings.partial()]), result: settings },
+  },
+  app: {
+    info: {
+      channel: 'app:info',
+      args: z.tuple([]),
+      result: z.object({ version: z.string(), dataDir: z.string(), mode: z.enum(['electron', 'web']) }),
+    },
+    /** What happened at start-up that the user must hear about (corrupt drafts moved aside, backups restored). */
+    startupNotices: { channel: 'app:startupNotices', args: z.tuple([]), result: z.array(notice) },
+  },
+} as const;
+
+type Method = { channel: string; args: z.ZodTuple; result: z.ZodType };
+type Namespace = Record<string, Method>;
+
+/** The API as the renderer sees it: `window.nianbao.drafts.open(id)` returns a promise of the result. */
+export type BridgeApi = {
+  [N in keyof typeof bridge]: {
+    [M in keyof (typeof bridge)[N]]: (typeof bridge)[N][M] extends Method
+      ? (...args: z.input<(typeof bridge)[N][M]['args']>) => Promise<z.output<(typeof bridge)[N][M]['result']>>
+      : never;
+  };
+};
+
+/** The same API as main implements it (arguments already parsed). */
+export type BridgeHandlers = {
+  [N in keyof typeof bridge]: {
+    [M in keyof (typeof bridge)[N]]: (typeof bridge)[N][M] extends Method
+      ? (...args: z.output<(typeof bridge)[N][M]['args']>) => Promise<z.input<(typeof bridge)[N][M]['result']>>
+      : never;
+  };
+};
+
+/** Every method as [namespace, name, definition], for the preload, main's registration and tests. */
+export function bridgeMethods(): [string, string, Method][] {
+  return Object.entries(bridge as Record<string, Namespace>).flatMap(([ns, methods]) =>
+    Object.entries(methods).map(([name, def]): [string, string, Method] => [ns, name, def]),
+  );
+}
+
+declare global {
+  interface Window {
+    nianbao: BridgeApi;
+  }
+}
