@@ -5,18 +5,21 @@ import zhCNInput from './locales/zh-CN/input.json';
 import zhCNCli from './locales/zh-CN/cli.json';
 import zhCNApp from './locales/zh-CN/app.json';
 import zhCNUi from './locales/zh-CN/ui.json';
+import zhCNSheet from './locales/zh-CN/sheet.json';
 import zhTWDraft from './locales/zh-TW/draft.json';
 import zhTWChecks from './locales/zh-TW/checks.json';
 import zhTWInput from './locales/zh-TW/input.json';
 import zhTWCli from './locales/zh-TW/cli.json';
 import zhTWApp from './locales/zh-TW/app.json';
 import zhTWUi from './locales/zh-TW/ui.json';
+import zhTWSheet from './locales/zh-TW/sheet.json';
 import enDraft from './locales/en/draft.json';
 import enChecks from './locales/en/checks.json';
 import enInput from './locales/en/input.json';
 import enCli from './locales/en/cli.json';
 import enApp from './locales/en/app.json';
 import enUi from './locales/en/ui.json';
+import enSheet from './locales/en/sheet.json';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -29,12 +32,12 @@ export type Language = (typeof LANGUAGES)[number];
  */
 export const resources = {
   'zh-CN': {
-    translation: { draft: zhCNDraft, checks: zhCNChecks, input: zhCNInput, cli: zhCNCli, app: zhCNApp, ui: zhCNUi },
+    translation: { draft: zhCNDraft, checks: zhCNChecks, input: zhCNInput, cli: zhCNCli, app: zhCNApp, ui: zhCNUi, sheet: zhCNSheet },
   },
   'zh-TW': {
-    translation: { draft: zhTWDraft, checks: zhTWChecks, input: zhTWInput, cli: zhTWCli, app: zhTWApp, ui: zhTWUi },
+    translation: { draft: zhTWDraft, checks: zhTWChecks, input: zhTWInput, cli: zhTWCli, app: zhTWApp, ui: zhTWUi, sheet: zhTWSheet },
   },
-  en: { translation: { draft: enDraft, checks: enChecks, input: enInput, cli: enCli, app: enApp, ui: enUi } },
+  en: { translation: { draft: enDraft, checks: enChecks, input: enInput, cli: enCli, app: enApp, ui: enUi, sheet: enSheet } },
 } as const;
 
 /** A fresh i18next instance, initialised synchronously; zh-CN is the fallback. */
