@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportXlsx } from '../../shared/export/xlsx';
+import type { Draft } from '../../shared/report/draft';
+import { newDraft } from '../../shared/report/draft-io';
+import { national2021 } from '../../shared/report/templates/national-2021';
+import { computeValues } from '../../shared/report/totals';
+import { hasOffice, isA4Landscape, isA4Portrait, pdfPageSizes, pdfText, tempDir, toPdf } from './soffice';
+
+/**
+ * The national workbook as LibreOffice Calc prints it. The harness profile makes Calc recompute
+ * every formula on loading, so the totals on paper are Calc's sums of our formulas, not the results
+ * we cached; a second copy whose cached results are all wrong proves it.
+ */
+const office = hasOffice();
+if (!office)
+  console.warn(
+    'soffice (LibreOffice) is not installed: skipping the Excel export checks in real office software.',
+  );
+
+/** Distinctive totals: 47 applications this year, 113 handled in all, 7 administrative reviews. */
+function nationalDraft(): Draft {
+  const draft = newDraft({ template: national2021, year: 2025, unit: { name: '寮步镇人民政府' } });
+  draft.values = {
+    't3.new.natural': 20, 't3.new.business': 9, 't3.new.research': 3, 't3.new.public': 5, 't3.new.legal': 4, 't3.new.other': 6,
+    't3.carried.natural': 40, 't3.carried.business': 30,
+    't3.open.natural': 50, 't3.open.business': 25, 't3.open.research': 10, 't3.partial.natural': 8,
+    't3.deny.secret.natural': 2, 't3.none.nothold.research': 3, 't3.reject.repeat.public': 5,
+    't3.other.fee.legal': 4, 't3.other.other.other': 6, 't3.carryOut.natural': 4,
+    't4.review.upheld': 3, 't4.review.corrected': 2, 't4.review.other': 1, 't4.review.pending': 1,
+    't2.rules.issued': 1, 't2.normative.issued': 6, 't2.fees': 12.3456,
+  }; // prettier-ignore
+  return draft;
+}
+
+const WRONG = '9999';
+
+/** Replaces the cached result of every formula in every sheet with a wrong figure. */
+async function spoilCachedResults(
+  bytes: Uint8Array,
+): Promise<{ bytes: Uint8Array; formulas: number; spoiled: number }> {
+  const zip = await JSZip.loadAsync(bytes);
+  let formulas = 0;
+  let spoiled = 0;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    formulas += xml.match(/<f>/g)?.length ?? 0;
+    zip.file(
+      name,
+      xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, (_m, f: string) => {
+        spoiled++;
+        return `${f}<v>${WRONG}</v>`;
+      }),
+    );
+  }
+  return { bytes: await zip.generateAsync({ type: 'uint8array' }), formulas, spoiled };
+}
+
+/** The numbers printed after a label on its line of `pdftotext -layout`. */
+const numbersAfter = (text: string, label: string): number[] => {
+  const line = text.split('\n').find((l) => l.includes(label));
+  expect(line, label).toBeDefined();
+  const rest = line!
+    .slice(line!.indexOf(label) + label.length)
+    .trim()
+    .split(/\s+/);
+  return rest.filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number);
+};
+
+describe.skipIf(!office)('the national Excel workbook printed by LibreOffice', () => {
+  const draft = nationalDraft();
+  const values = computeValues(national2021, draft);
+  const v = (id: string) => values.get(id)!;
+  const T3_COLUMNS = ['natural', 'business', 'research', 'public', 'legal', 'other', 'total'];
+  let pdf = '';
+  let text = '';
+  let spoiledPdf = '';
+  let spoiled = { formulas: 0, spoiled: 0 };
+
+  beforeAll(async () => {
+    const dir = tempDir('xlsx');
+    const bytes = await exportXlsx(national2021, draft);
+    writeFileSync(join(dir, 'national.xlsx'), bytes);
+    const wrong = await spoilCachedResults(await exportXlsx(national2021, draft, { draftMark: true }));
+    spoiled = { formulas: wrong.formulas, spoiled: wrong.spoiled };
+    writeFileSync(join(dir, 'spoiled.xlsx'), wrong.bytes);
+    pdf = toPdf(join(dir, 'national.xlsx'), dir);
+    spoiledPdf = toPdf(join(dir, 'spoiled.xlsx'), dir);
+    text = pdfText(pdf, true);
+  }, 120_000);
+
+  it('prints the labels and the entered numbers', () => {
+    for (const label of [
+      '申请人情况',
+      '法人或其他组织',
+      '（七）总计',
+      '四、结转下年度继续办理',
+      '未经复议直接起诉',
+      '行政事业性收费',
+    ])
+      expect(text).toContain(label);
+    expect(text).toContain('三、收到和处理政府信息公开申请情况');
+    expect(text).toContain('填报单位：寮步镇人民政府');
+    expect(numbersAfter(text, '行政事业性收费')).toEqual([12.3456]);
+  });
+
+  it('prints the totals as LibreOffice recalculates them, equal to the app’s', () => {
+    expect(v('t3.new.total')).toBe(47);
+    expect(v('t3.total.total')).toBe(113);
+    expect(numbersAfter(text, '一、本年新收政府信息公开申请数量')).toEqual(
+      T3_COLUMNS.map((c) => v(`t3.new.${c}`)),
+    );
+    expect(numbersAfter(text, '（七）总计')).toEqual(T3_COLUMNS.map((c) => v(`t3.total.${c}`)));
+    const t4 = ['review', 'direct', 'after'].flatMap((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((r) => v(`t4.${g}.${r}`)),
+    );
+    expect(text.split('\n').some((l) => l.trim().split(/\s+/).map(Number).join() === t4.join())).toBe(true);
+    expect(numbersAfter(text, '（七）总计 / 总计')).toEqual([113]);
+  });
+
+  it('prints every page on A4: table 四 in landscape, the others in portrait', () => {
+    const sizes = pdfPageSizes(pdf);
+    const pages = pdfText(pdf).split('\f').slice(0, sizes.length);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    sizes.forEach((size, i) => {
+      const landscape = pages[i]!.includes('四、政府信息公开行政复议、行政诉讼情况');
+      expect(landscape ? isA4Landscape(size) : isA4Portrait(size), `page ${i + 1}`).toBe(true);
+    });
+    expect(sizes.some(isA4Landscape)).toBe(true);
+  });
+
+  it('numbers every page', () => {
+    const pages = pdfText(pdf).split('\f').slice(0, pdfPageSizes(pdf).length);
+    pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(`第${i + 1}页共${pages.length}页`));
+  });
+
+  it('shows recalculated totals even when every cached result in the file is wrong, and marks each page 草稿', () => {
+    expect(spoiled.spoiled).toBe(spoiled.formulas);
+    expect(spoiled.spoiled).toBeGreaterThan(0);
+    const spoiledText = pdfText(spoiledPdf, true);
+    expect(spoiledText).not.toContain(WRONG);
+    const pages = pdfText(spoiledPdf)
+      .split('\f')
+      .filter((p) => p.trim());
+    for (const p of pages) expect(p).toContain('草稿');
+    const unmarked = spoiledText.replaceAll('（草稿）', '').replace(/^\s*草稿\s*$/gm, '');
+    expect(unmarked.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+});
