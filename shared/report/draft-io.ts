@@ -44,6 +44,36 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * JSON.parse keeps a `__proto__` key as an own property, and zod drops it without a word. No app
+ * writes one: a file that carries one was made to attack whatever copies it, so it is refused.
+ * The walk keeps its own stack, so a file nested a million levels deep cannot overflow the call stack.
+ */
+function protoKeyPath(root: unknown): string | null {
+  interface Node {
+    value: unknown;
+    key: string;
+    parent: Node | null;
+  }
+  const stack: Node[] = [];
+  const pushChildren = (value: unknown, parent: Node | null) => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, inner] of Object.entries(value)) stack.push({ value: inner, key, parent });
+  };
+  pushChildren(root, null);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.key === '__proto__') {
+      const path: string[] = [];
+      let n: Node | null = node;
+      for (; n && path.length < 8; n = n.parent) path.unshift(n.key);
+      // A path deeper than a real draft's (lists.active.categories.0.label) is an attack's: name its end.
+      return n ? `….${path.join('.')}` : path.join('.');
+    }
+    pushChildren(node.value, node);
+  }
+  return null;
+}
+
 /** Reads a draft from JSON text or a parsed value: validates it, migrates it, and checks it fits its template. */
 export function readDraft(input: string | unknown): ReadResult {
   let raw: unknown = input;
@@ -57,6 +87,8 @@ export function readDraft(input: string | unknown): ReadResult {
     }
   }
   if (!isRecord(raw)) return fail('draft.error.notObject');
+  const proto = protoKeyPath(raw);
+  if (proto) return fail('draft.error.field', { field: proto, detail: '__proto__' });
 
   const version = raw.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
