@@ -55,8 +55,13 @@ export function documentTitle(template: TemplateDef, draft: Pick<Draft, 'variant
     .replaceAll('{year}', String(draft.year));
 }
 
-export function fieldMap(template: TemplateDef): Map<string, FieldDef> {
-  return new Map(template.fields.map((f) => [f.id, f]));
+const fieldMaps = new WeakMap<TemplateDef, ReadonlyMap<string, FieldDef>>();
+
+/** Fields by id; built once per template, since every check and export looks fields up. */
+export function fieldMap(template: TemplateDef): ReadonlyMap<string, FieldDef> {
+  let map = fieldMaps.get(template);
+  if (!map) fieldMaps.set(template, (map = new Map(template.fields.map((f) => [f.id, f]))));
+  return map;
 }
 
 export const isComputed = (f: FieldDef): boolean => Boolean(f.sum || f.listSum);

@@ -40,7 +40,18 @@ function cellPositions(table: TableDef): Map<string, { row: number; column: numb
   return out;
 }
 
+// A layout depends only on the template and the variant; checking a thousand drafts must not rebuild it a thousand times.
+const layouts = new WeakMap<TemplateDef, Map<string, Layout>>();
+
 export function layoutOf(template: TemplateDef, variantId: string): Layout {
+  let byVariant = layouts.get(template);
+  if (!byVariant) layouts.set(template, (byVariant = new Map()));
+  let layout = byVariant.get(variantId);
+  if (!layout) byVariant.set(variantId, (layout = buildLayout(template, variantId)));
+  return layout;
+}
+
+function buildLayout(template: TemplateDef, variantId: string): Layout {
   const sections = resolveSections(template, variantId);
   const tables = new Map<string, Place>();
   const slots = new Map<string, Place>();
