@@ -99,8 +99,7 @@ export function readDraft(input: string | unknown): ReadResult {
 
   const parsed = draftSchema.safeParse(current);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail('draft.error.field', { field: issue.path.map(String).join('.') || '(root)', detail: issue.message });
+    return { ok: false, error: schemaError(parsed.error.issues[0]!) };
   }
   const draft = parsed.data;
   const template = findTemplate(draft.template);
@@ -116,6 +115,30 @@ export function readDraft(input: string | unknown): ReadResult {
     template,
     ...(version < FORMAT_VERSION ? { migratedFrom: version } : {}),
   };
+}
+
+/** zod's own messages are English sentences; the clerk gets a translated key that names the property. */
+function schemaError(issue: z.core.$ZodIssue): DraftError {
+  const path = issue.path.map(String);
+  const field = path.join('.') || '(root)';
+  switch (issue.code) {
+    case 'invalid_type':
+      return { key: 'draft.error.type', params: { field } };
+    case 'too_big':
+      return { key: 'draft.error.tooBig', params: { field, maximum: Number(issue.maximum) } };
+    case 'too_small':
+      return { key: 'draft.error.tooSmall', params: { field, minimum: Number(issue.minimum) } };
+    case 'invalid_format':
+    case 'invalid_key':
+      return { key: 'draft.error.format', params: { field } };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { key: 'draft.error.value', params: { field } };
+    case 'unrecognized_keys':
+      return { key: 'draft.error.unrecognized', params: { field: [...path, issue.keys[0] ?? ''].join('.') } };
+    default:
+      return { key: 'draft.error.field', params: { field, detail: issue.code } };
+  }
 }
 
 /** Every key must name something of the template, and every number must be of its field's kind. */

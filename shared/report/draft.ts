@@ -13,7 +13,7 @@ export const FORMAT_VERSION = 2;
 const FIELD_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 const MAX_TEXT = 200_000;
 
-const fieldId = z.string().regex(FIELD_ID, { message: 'draft.error.fieldId' }).max(80);
+const fieldId = z.string().regex(FIELD_ID).max(80);
 const amount = z.number().finite().nonnegative().max(1e12);
 const text = (max = 500) => z.string().max(max);
 

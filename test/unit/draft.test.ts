@@ -101,7 +101,7 @@ describe('readDraft', () => {
     const draft = example();
     draft.values['Bad-Key'] = 1;
     const error = refused(readDraft(JSON.stringify(draft)));
-    expect(error.key).toBe('draft.error.field');
+    expect(error.key).toBe('draft.error.format');
     expect(error.params.field).toBe('values.Bad-Key');
   });
 
@@ -127,7 +127,7 @@ describe('readDraft', () => {
     const draft = example();
     draft.values['t3.new.natural'] = -3;
     const error = refused(readDraft(JSON.stringify(draft)));
-    expect(error.key).toBe('draft.error.field');
+    expect(error.key).toBe('draft.error.tooSmall');
     expect(error.params.field).toBe('values.t3.new.natural');
   });
 
