@@ -14,14 +14,20 @@ export interface Place {
  * the field's label. Report terms are Chinese in every UI language, because they name what is
  * printed in the report.
  */
-export function findingPlace(template: TemplateDef, draft: Pick<Draft, 'variant'>, finding: { at: Place }): string {
+export function findingPlace(
+  template: TemplateDef,
+  draft: Pick<Draft, 'variant'>,
+  finding: { at: Place },
+): string {
   const { at } = finding;
   const sections = resolveSections(template, draft.variant);
   const holds = (id: string | undefined) =>
     sections.find(
       (s) =>
         s.id === at.section ||
-        s.blocks.some((b) => (b.kind === 'prose' && b.slot.id === id) || (b.kind === 'table' && b.table === id)),
+        s.blocks.some(
+          (b) => (b.kind === 'prose' && b.slot.id === id) || (b.kind === 'table' && b.table === id),
+        ),
     );
   const section = at.section ? sections.find((s) => s.id === at.section) : holds(at.slot ?? at.table);
   const parts: string[] = [];
