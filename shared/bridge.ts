@@ -17,6 +17,30 @@ export const userMessage = z.object({
 });
 export type UserMessage = z.infer<typeof userMessage>;
 
+/**
+ * How a refused or failed call reaches the renderer in Electron. An IPC rejection carries only its
+ * error's message, so main writes the user message into it as JSON after this mark, the preload
+ * rejects with an Error of exactly that text, and `rejectionMessage` reads it back.
+ */
+export const REJECTION_MARK = 'nianbao-error:';
+
+export function rejectionText(message: UserMessage): string {
+  return `${REJECTION_MARK}${JSON.stringify(message)}`;
+}
+
+/** The user message inside a rejected bridge call, or null when the error carries none. */
+export function rejectionMessage(error: unknown): UserMessage | null {
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const at = text.indexOf(REJECTION_MARK);
+  if (at < 0) return null;
+  try {
+    const parsed = userMessage.safeParse(JSON.parse(text.slice(at + REJECTION_MARK.length)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export const notice = userMessage.extend({ severity: z.enum(['info', 'warning', 'error']) });
 export type Notice = z.infer<typeof notice>;
 
@@ -49,7 +73,15 @@ export type OpenedDraft = z.infer<typeof openedDraft>;
 const failure = z.object({ ok: z.literal(false), error: userMessage });
 const cancelled = z.object({ ok: z.literal(false), cancelled: z.literal(true) });
 
-export const saveResult = z.union([z.object({ ok: z.literal(true), savedAt: z.string() }), failure]);
+export const saveResult = z.union([
+  z.object({
+    ok: z.literal(true),
+    savedAt: z.string(),
+    /** The draft is saved, but something around it was not (its backup could not be written). */
+    notices: z.array(notice).optional(),
+  }),
+  failure,
+]);
 export type SaveResult = z.infer<typeof saveResult>;
 
 export const exportResult = z.union([
@@ -79,6 +111,28 @@ export const settings = z.object({
 });
 export type Settings = z.infer<typeof settings>;
 
+const phraseLists = settings.shape.phrases.unwrap().shape;
+/**
+ * A change to some settings, for `settings.set`. It has no defaults on purpose: zod 4 fills a
+ * field's default even inside `.partial()`, so `settings.partial()` would reset every setting a
+ * call did not name (the last folder, the clerk's own phrases) to its default.
+ */
+export const settingsPatch = z.object({
+  language: settings.shape.language.unwrap().optional(),
+  boldHeadings: settings.shape.boldHeadings.unwrap().optional(),
+  lineSpacing: settings.shape.lineSpacing.unwrap().optional(),
+  textSize: settings.shape.textSize.unwrap().optional(),
+  lastFolder: settings.shape.lastFolder.unwrap().optional(),
+  phrases: z
+    .object({
+      measures: phraseLists.measures.unwrap().optional(),
+      problems: phraseLists.problems.unwrap().optional(),
+      improvements: phraseLists.improvements.unwrap().optional(),
+    })
+    .optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
 const exportArgs = z.object({
   id,
   /** A final export needs a draft without errors; otherwise the file is marked 草稿. */
@@ -107,7 +161,13 @@ export const bridge = {
     /** 从上年报告开始: copies prose and unit data, carries 上年结转 and 现行有效件数 forward (R6, R7). */
     createFromPrevious: {
       channel: 'drafts:createFromPrevious',
-      args: z.tuple([z.object({ previousId: id, year: z.number().int().min(2008).max(2100), template: z.string().max(40) })]),
+      args: z.tuple([
+        z.object({
+          previousId: id,
+          year: z.number().int().min(2008).max(2100),
+          template: z.string().max(40),
+        }),
+      ]),
       result: openedDraft,
     },
     duplicate: { channel: 'drafts:duplicate', args: z.tuple([id]), result: openedDraft },
@@ -133,18 +193,26 @@ export const bridge = {
   exports: {
     docx: { channel: 'exports:docx', args: z.tuple([exportArgs]), result: exportResult },
     xlsx: { channel: 'exports:xlsx', args: z.tuple([exportArgs]), result: exportResult },
-    pdf: { channel: 'exports:pdf', args: z.tuple([exportArgs.extend(printArgs.shape)]), result: exportResult },
+    pdf: {
+      channel: 'exports:pdf',
+      args: z.tuple([exportArgs.extend(printArgs.shape)]),
+      result: exportResult,
+    },
     print: {
       channel: 'exports:print',
       args: z.tuple([printArgs.extend({ final: z.boolean() })]),
       result: z.union([z.object({ ok: z.literal(true) }), failure, cancelled]),
     },
     /** Opens the folder of a file this session exported (never an arbitrary path). */
-    showInFolder: { channel: 'exports:showInFolder', args: z.tuple([z.string().max(4096)]), result: z.object({ ok: z.boolean() }) },
+    showInFolder: {
+      channel: 'exports:showInFolder',
+      args: z.tuple([z.string().max(4096)]),
+      result: z.object({ ok: z.boolean() }),
+    },
   },
   settings: {
     get: { channel: 'settings:get', args: z.tuple([]), result: settings },
-    set: { channel: 'settings:set', args: z.tuple([settings.partial()]), result: settings },
+    set: { channel: 'settings:set', args: z.tuple([settingsPatch]), result: settings },
   },
   app: {
     info: {
@@ -164,7 +232,9 @@ type Namespace = Record<string, Method>;
 export type BridgeApi = {
   [N in keyof typeof bridge]: {
     [M in keyof (typeof bridge)[N]]: (typeof bridge)[N][M] extends Method
-      ? (...args: z.input<(typeof bridge)[N][M]['args']>) => Promise<z.output<(typeof bridge)[N][M]['result']>>
+      ? (
+          ...args: z.input<(typeof bridge)[N][M]['args']>
+        ) => Promise<z.output<(typeof bridge)[N][M]['result']>>
       : never;
   };
 };
@@ -173,7 +243,9 @@ export type BridgeApi = {
 export type BridgeHandlers = {
   [N in keyof typeof bridge]: {
     [M in keyof (typeof bridge)[N]]: (typeof bridge)[N][M] extends Method
-      ? (...args: z.output<(typeof bridge)[N][M]['args']>) => Promise<z.input<(typeof bridge)[N][M]['result']>>
+      ? (
+          ...args: z.output<(typeof bridge)[N][M]['args']>
+        ) => Promise<z.input<(typeof bridge)[N][M]['result']>>
       : never;
   };
 };

@@ -1,0 +1,73 @@
+import type Store from 'electron-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Draft } from '../../shared/report/draft';
+import { serializeDraft } from '../../shared/report/draft-io';
+import { errorCode, errorDetail } from './errors';
+import { retryWhileLocked } from './retry';
+import { openStore } from './store';
+
+/** What reading a draft's store file found. */
+export type DraftFileRead =
+  | { kind: 'missing' }
+  | { kind: 'ok'; raw: unknown }
+  /** Not JSON at all: truncated, random bytes, empty. */
+  | { kind: 'corrupt'; detail: string }
+  /** The operating system refused (still locked after retrying, a folder in its place, no permission). */
+  | { kind: 'unreadable'; code: string; detail: string };
+
+/**
+ * Draft files, one electron-store file per draft (`drafts/<id>.json`). The store serializes with
+ * serializeDraft, so each file is byte for byte a draft exchange file: a clerk who copies one out
+ * of the data folder has a file the app can import elsewhere.
+ *
+ * Writes are atomic and complete (store.ts: temporary file, every byte, fsync, rename). The
+ * constructor parses the file and, with `clearInvalidConfig: false`, throws on a corrupt one
+ * instead of silently wiping it; the caller moves such a file aside. Stores are kept per draft once read, so a later save
+ * does not re-parse the file it is about to replace.
+ */
+export class DraftFiles {
+  private readonly stores = new Map<string, Store<Record<string, unknown>>>();
+  constructor(readonly folder: string) {}
+
+  pathOf(id: string): string {
+    return join(this.folder, `${id}.json`);
+  }
+
+  async read(id: string): Promise<DraftFileRead> {
+    this.stores.delete(id);
+    if (!existsSync(this.pathOf(id))) return { kind: 'missing' };
+    try {
+      const store = await retryWhileLocked(() => this.open(id));
+      this.stores.set(id, store);
+      return { kind: 'ok', raw: store.store };
+    } catch (error) {
+      if (error instanceof SyntaxError) return { kind: 'corrupt', detail: error.message };
+      return { kind: 'unreadable', code: errorCode(error), detail: errorDetail(error) };
+    }
+  }
+
+  /** Writes the draft atomically; throws the file-system error when the write failed. */
+  async write(draft: Draft, delays?: readonly number[]): Promise<void> {
+    await retryWhileLocked(() => {
+      const store = this.stores.get(draft.id) ?? this.open(draft.id);
+      store.store = draft;
+      this.stores.set(draft.id, store);
+    }, delays);
+  }
+
+  /** Forgets a draft whose file was moved away (to the recycle bin or the corrupt folder). */
+  forget(id: string): void {
+    this.stores.delete(id);
+  }
+
+  private open(id: string): Store<Record<string, unknown>> {
+    return openStore({
+      cwd: this.folder,
+      name: id,
+      accessPropertiesByDotNotation: false,
+      serialize: (value) => serializeDraft(value as Draft),
+      deserialize: (text) => JSON.parse(text) as Record<string, unknown>,
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir, removeDir } from '../services/helpers';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('npm start without an Electron binary', () => {
+  it('prints one line, in Chinese and English, naming the browser mode, and exits 1 without a stack trace', () => {
+    const missing = tempDir();
+    try {
+      const run = spawnSync(process.execPath, ['scripts/start.mjs'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(missing, 'no-electron-here') },
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('npm run dev:web');
+      expect(lines[0]).toContain('浏览器版');
+      expect(lines[0]).toContain('browser mode');
+      expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+      expect(run.stdout).toBe('');
+    } finally {
+      removeDir(missing);
+    }
+  });
+});
