@@ -1,5 +1,4 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { i18n } from 'i18next';
 import { createI18n, isLanguage, type Language } from '../shared/i18n';
@@ -11,6 +10,7 @@ import { UNIT_KINDS, type TemplateDef, type UnitKind } from '../shared/report/te
 import type { Draft } from '../shared/report/draft';
 import { exportDocx } from '../shared/export/docx';
 import { exportXlsx } from '../shared/export/xlsx';
+import { writeFileAtomic, WriteFailure } from '../electron/services/atomic-file';
 import pkg from '../package.json';
 
 /** Where the CLI writes; replaced in tests to capture output. */
@@ -179,16 +179,12 @@ async function commandExport(files: string[], opts: Opts, i18n: i18n, output: Cl
   return 0;
 }
 
-/** Writes beside the target and renames, so an interrupted run never leaves a half-written report. */
+/** The desktop app's own atomic write: an interrupted run never leaves a half-written report. */
 async function writeAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
+    await writeFileAtomic(file, bytes);
   } catch (e) {
-    // The temp file may not exist (or its folder may not), which is fine: nothing is left behind either way.
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw new UsageError('cli.error.write', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new UsageError('cli.error.write', { file, detail: e instanceof WriteFailure ? e.code : String(e) });
   }
 }
 
