@@ -2,7 +2,7 @@ import { memo, useMemo, type CSSProperties } from 'react';
 import type { TemplateDef } from '../../shared/report/template';
 import { gridLayout } from '../grid/geometry';
 import type { Block } from './document';
-import type { HeadingLevel } from './headings';
+import type { Level as HeadingLevel } from '../../shared/export/layout/lines';
 import { sliceRows, type SlicedCell } from './table-slice';
 
 const NO_BREAKS: readonly number[] = [];

@@ -3,7 +3,13 @@ import { documentTitle, fieldMap, resolveSections, signatureOf } from '../../sha
 import type { SlotDef, TableDef, TemplateDef } from '../../shared/report/template';
 import { chineseDate, paragraphs } from '../../shared/report/text';
 import { computeValues, formatValue } from '../../shared/report/totals';
-import { TITLE_EMS, emWidth, subHeading, titleLines, type HeadingLevel } from './headings';
+import {
+  TITLE_EMS,
+  subHeading,
+  titleLines,
+  type Level as HeadingLevel,
+} from '../../shared/export/layout/lines';
+import { emWidth } from '../../shared/export/layout/metrics';
 
 /**
  * The report as the Word exporter (shared/export/docx/index.ts) lays it out, as plain data the

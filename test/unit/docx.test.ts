@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, type DocxOptions } from '../../shared/export/docx';
-import { balancedLines, subHeading, titleLines } from '../../shared/export/docx/lines';
+import { balancedLines, subHeading, titleLines } from '../../shared/export/layout/lines';
 import type { Draft } from '../../shared/report/draft';
 import { newDraft } from '../../shared/report/draft-io';
 import { documentTitle, resolveSections } from '../../shared/report/model';

@@ -1,6 +1,6 @@
 import { TextRun, type IRunOptions } from 'docx';
 import { stripIllegalXml } from '../../report/text';
-import { SIZE } from './metrics';
+import { SIZE } from '../layout/metrics';
 
 /**
  * The faces GB/T 9704 names. Word falls back to MS Mincho or 等线 for any of the four font slots

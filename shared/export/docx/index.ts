@@ -5,7 +5,7 @@ import type { TableDef, TemplateDef } from '../../report/template';
 import { chineseDate, stripIllegalXml } from '../../report/text';
 import { computeValues } from '../../report/totals';
 import { fontTableXml } from './fonts';
-import type { Orientation } from './metrics';
+import type { Orientation } from '../layout/metrics';
 import { section } from './page';
 import {
   attachmentLabel,

@@ -11,7 +11,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { FONT, runProperties, textRun } from './fonts';
-import { A4, MARGIN, SIZE, type Orientation } from './metrics';
+import { A4, MARGIN, SIZE, type Orientation } from '../layout/metrics';
 import { STYLE } from './styles';
 
 /**

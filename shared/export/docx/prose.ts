@@ -2,12 +2,12 @@ import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun } fro
 import type { SlotDef } from '../../report/template';
 import { paragraphs } from '../../report/text';
 import { FONT, runProperties, textRun, type RunStyle } from './fonts';
-import { subHeading, type Level } from './lines';
-import { CHAR, SIZE, emWidth } from './metrics';
+import { subHeading, type Level } from '../layout/lines';
+import { CHAR, SIZE, emWidth } from '../layout/metrics';
 import { STYLE } from './styles';
 
 /** Defined with the other line rules, free of `docx`, for the print preview; re-exported where the exporter uses it. */
-export { subHeading } from './lines';
+export { subHeading } from '../layout/lines';
 
 export interface ProseLayout {
   /** Exact line pitch in twips: 560 (28 pt) or 580 (29 pt). */

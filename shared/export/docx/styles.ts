@@ -1,5 +1,5 @@
 import { BODY_TRACKING, FONT, LANGUAGE } from './fonts';
-import { SIZE } from './metrics';
+import { SIZE } from '../layout/metrics';
 
 /** Paragraph style ids the exporter writes; styles.xml below defines each. */
 export const STYLE = {

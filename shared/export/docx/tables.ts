@@ -14,8 +14,8 @@ import {
 import type { CellDef, FieldDef, TableDef } from '../../report/template';
 import { formatValue, type Values } from '../../report/totals';
 import { FONT, runProperties, textRun, type RunStyle } from './fonts';
-import { balancedLines } from './lines';
-import { SIZE, TEXT_WIDTH, type Orientation } from './metrics';
+import { balancedLines } from '../layout/lines';
+import { SIZE, TEXT_WIDTH, type Orientation } from '../layout/metrics';
 import { STYLE } from './styles';
 
 export interface TableContext {

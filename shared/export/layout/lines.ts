@@ -1,5 +1,5 @@
 /**
- * Where lines break and what a typed line is: the text rules of the Word layout, free of the
+ * Where lines break and what a typed line is: the text rules of the 公文 layout (GB/T 9704), free of the
  * `docx` library so the print preview can use the very same functions.
  */
 import { SIZE, TEXT_WIDTH, emWidth } from './metrics';
@@ -47,7 +47,7 @@ export function subHeading(text: string): SubHeading | null {
  * 20 characters of 2号 (22 pt) fill the 156 mm 版心 exactly; a title of 20 breaks anyway, because
  * the stand-in faces set digits a little wider than half an em.
  */
-const TITLE_EMS = Math.floor(TEXT_WIDTH.portrait / (SIZE.title * 10)) - 1;
+export const TITLE_EMS = Math.floor(TEXT_WIDTH.portrait / (SIZE.title * 10)) - 1;
 
 /** Places where a title line may break without splitting a word: after a unit or a year, before a phrase. */
 const BREAKS = [
