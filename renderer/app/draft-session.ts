@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Notice, OpenedDraft, UserMessage } from '../../shared/bridge';
+import type { Draft } from '../../shared/report/draft';
+import type { TemplateDef } from '../../shared/report/template';
+import { findTemplate } from '../../shared/report/templates';
+import { toUserMessage } from './errors';
+import { takeNotices } from './handoff';
+import { fetchOnce } from './prefetch';
+import { clearJournal, readJournal, sameWork, writeJournal } from './journal';
+
+/**
+ * One open draft and its autosave. The clerk never presses Save: a change is saved a moment
+ * after typing pauses, at once on every step change, and when the window closes, reloads, is
+ * hidden, or another draft is opened. Saves run one at a time; the latest content always wins.
+ */
+export type SaveState =
+  { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; reason: UserMessage };
+
+export interface DraftSession {
+  draft: Draft | null;
+  template: TemplateDef | null;
+  notices: Notice[];
+  loadError: UserMessage | null;
+  saveState: SaveState;
+  change(update: (draft: Draft) => Draft): void;
+  /** Saves now; resolves true once the latest content is stored, false when the save failed. */
+  flush(): Promise<boolean>;
+}
+
+/** Long enough not to save mid-word, short enough that a crash loses at most a sentence. */
+const AUTOSAVE_DELAY_MS = 600;
+
+export function useDraftSession(id: string): DraftSession {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [loadError, setLoadError] = useState<UserMessage | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+
+  const current = useRef<Draft | null>(null);
+  const saved = useRef<Draft | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const unsaved = () => current.current !== null && current.current !== saved.current;
+
+  const saveNow = useCallback((): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inFlight.current) return inFlight.current.then(() => (unsaved() ? saveNow() : undefined));
+    const snapshot = current.current;
+    if (!snapshot || snapshot === saved.current) return Promise.resolve();
+    setSaveState({ kind: 'saving' });
+    const run = window.nianbao.drafts
+      .save(snapshot)
+      .then((result) => {
+        if (!result.ok) {
+          setSaveState({ kind: 'failed', reason: result.error });
+          return;
+        }
+        saved.current = snapshot;
+        if (current.current === snapshot) {
+          clearJournal(snapshot.id);
+          setSaveState({ kind: 'saved' });
+        }
+      })
+      .catch((error: unknown) => setSaveState({ kind: 'failed', reason: toUserMessage(error) }))
+      .finally(() => {
+        inFlight.current = null;
+      });
+    inFlight.current = run;
+    return run.then(() => (unsaved() && current.current !== snapshot ? saveNow() : undefined));
+  }, []);
+
+  const change = useCallback(
+    (update: (draft: Draft) => Draft) => {
+      const base = current.current;
+      if (!base) return;
+      const next = update(base);
+      if (next === base) return;
+      current.current = next;
+      setDraft(next);
+      setSaveState((s) => (s.kind === 'failed' ? s : { kind: 'pending' }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+    },
+    [saveNow],
+  );
+
+  const flush = useCallback(async () => {
+    if (unsaved()) writeJournal(current.current!);
+    await saveNow();
+    return !unsaved();
+  }, [saveNow]);
+
+  const adopt = useCallback((opened: OpenedDraft, recovered: Draft | null) => {
+    saved.current = opened.draft;
+    current.current = recovered ?? opened.draft;
+    setDraft(current.current);
+    setNotices(opened.notices);
+    setSaveState({ kind: recovered ? 'pending' : 'saved' });
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    current.current = null;
+    saved.current = null;
+    setDraft(null);
+    setLoadError(null);
+    fetchOnce(`draft:${id}`, () => window.nianbao.drafts.open(id))
+      .then((opened) => {
+        if (!live) return;
+        // Edits the last page wrote down but the services never received (a reload mid-save).
+        const journal = readJournal(id);
+        const recovered = journal && !sameWork(journal, opened.draft) ? journal : null;
+        if (!recovered) clearJournal(id);
+        const notices: Notice[] = [...takeNotices(id), ...opened.notices];
+        if (recovered) notices.push({ key: 'ui.session.recovered', params: {}, severity: 'info' });
+        adopt({ ...opened, notices }, recovered);
+        if (recovered) void saveNow();
+      })
+      .catch((error: unknown) => {
+        if (live) setLoadError(toUserMessage(error));
+      });
+    return () => {
+      live = false;
+      // Switching drafts or leaving the wizard: whatever is unsaved goes now.
+      if (unsaved()) writeJournal(current.current!);
+      void saveNow();
+    };
+  }, [id, adopt, saveNow]);
+
+  useEffect(() => {
+    const leave = () => {
+      if (!unsaved()) return;
+      writeJournal(current.current!);
+      void saveNow();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') leave();
+    };
+    window.addEventListener('beforeunload', leave);
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('beforeunload', leave);
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [saveNow]);
+
+  return {
+    draft,
+    template: draft ? (findTemplate(draft.template) ?? null) : null,
+    notices,
+    loadError,
+    saveState,
+    change,
+    flush,
+  };
+}

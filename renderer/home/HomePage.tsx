@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftSummary, Notice, OpenedDraft } from '../../shared/bridge';
+import { describeError, messageText } from '../app/errors';
+import { formatMoment } from '../app/format';
+import { handOffNotices } from '../app/handoff';
+import { clearJournal } from '../app/journal';
+import { CheckStatus } from '../checks';
+import { Notices } from '../app/Notices';
+import { fetchOnce } from '../app/prefetch';
+import { navigate } from '../app/route';
+import { TopBar } from '../app/TopBar';
+import { BackupsDialog } from './BackupsDialog';
+import { NewReportDialog } from './NewReportDialog';
+import { TrashDialog } from './TrashDialog';
+
+type Open = null | { kind: 'new' } | { kind: 'trash' } | { kind: 'backups'; draft: DraftSummary };
+type Message = { text: string; tone: 'ok' | 'error'; undo?: string };
+
+/** Start-up notices concern the whole session: shown on the first visit to the home page only. */
+let startupNoticesShown = false;
+
+function openDraft(opened: OpenedDraft) {
+  handOffNotices(opened.draft.id, opened.notices);
+  navigate({ page: 'wizard', id: opened.draft.id, step: null });
+}
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [open, setOpen] = useState<Open>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const list = await fetchOnce('drafts', () => window.nianbao.drafts.list());
+      setDrafts([...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    } catch (error) {
+      setMessage({ text: describeError(t, error), tone: 'error' });
+      setDrafts([]);
+    }
+  }, [t]);
+
+  useEffect(() => {
+    void reload();
+    if (!startupNoticesShown) {
+      startupNoticesShown = true;
+      void window.nianbao.app.startupNotices().then(setNotices);
+    }
+  }, [reload]);
+
+  const act = async (work: () => Promise<Message | null>) => {
+    try {
+      setMessage(await work());
+    } catch (error) {
+      setMessage({ text: describeError(t, error), tone: 'error' });
+    }
+    await reload();
+  };
+
+  const duplicate = (d: DraftSummary) =>
+    act(async () => {
+      await window.nianbao.drafts.duplicate(d.id);
+      return { text: t('ui.home.duplicated', { unit: d.unitName || t('ui.home.unnamed') }), tone: 'ok' };
+    });
+  const remove = (d: DraftSummary) =>
+    act(async () => {
+      const { ok } = await window.nianbao.drafts.remove(d.id);
+      if (!ok) return { text: t('ui.home.removeFailed'), tone: 'error' };
+      clearJournal(d.id);
+      return {
+        text: t('ui.home.removed', { unit: d.unitName || t('ui.home.unnamed') }),
+        tone: 'ok',
+        undo: d.id,
+      };
+    });
+  const undoRemove = (id: string) =>
+    act(async () => {
+      await window.nianbao.drafts.restoreFromTrash(id);
+      return { text: t('ui.home.restored'), tone: 'ok' };
+    });
+
+  const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const result = await window.nianbao.drafts.importFile({ fileName: file.name, text: await file.text() });
+      if (result.ok) openDraft(result.opened);
+      else
+        setMessage({
+          text: t('ui.home.importFailed', { file: file.name, reason: messageText(t, result.error) }),
+          tone: 'error',
+        });
+    } catch (error) {
+      setMessage({ text: describeError(t, error), tone: 'error' });
+    }
+  };
+
+  return (
+    <div className="page">
+      <TopBar />
+      <main className="home" aria-labelledby="home-title">
+        <Notices notices={notices} onDismiss={(i) => setNotices((n) => n.filter((_, j) => j !== i))} />
+        <div className="home-head">
+          <h1 id="home-title">{t('ui.home.title')}</h1>
+          <div className="home-actions">
+            <button type="button" className="primary" onClick={() => setOpen({ kind: 'new' })}>
+              {t('ui.home.new')}
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()}>
+              {t('ui.home.import')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t('ui.home.import')}
+              onChange={(e) => void importFile(e)}
+            />
+            <button type="button" onClick={() => setOpen({ kind: 'trash' })}>
+              {t('ui.home.trash')}
+            </button>
+          </div>
+        </div>
+        {message && (
+          <div className={`banner ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'}>
+            <p>{message.text}</p>
+            {message.undo && (
+              <button type="button" onClick={() => void undoRemove(message.undo!)}>
+                {t('ui.home.undo')}
+              </button>
+            )}
+            <button type="button" onClick={() => setMessage(null)}>
+              {t('ui.common.dismiss')}
+            </button>
+          </div>
+        )}
+        {drafts?.length === 0 && <p className="empty">{t('ui.home.empty')}</p>}
+        {drafts && drafts.length > 0 && (
+          <ul className="draft-list" aria-label={t('ui.home.listLabel')}>
+            {drafts.map((d) => (
+              <li key={d.id} className="draft-card">
+                <div className="draft-main">
+                  <h2>
+                    <button
+                      type="button"
+                      className="draft-open"
+                      onClick={() => navigate({ page: 'wizard', id: d.id, step: null })}
+                    >
+                      {d.unitName || t('ui.home.unnamed')}
+                    </button>
+                  </h2>
+                  <p className="draft-facts">
+                    <span>{t('ui.home.yearLabel', { year: d.year })}</span>
+                    <span>{d.templateName}</span>
+                    <span>{t('ui.home.edited', { when: formatMoment(d.updatedAt, i18n.language) })}</span>
+                  </p>
+                  <p className="draft-status">
+                    <CheckStatus errors={d.errors} warnings={d.warnings} />
+                  </p>
+                </div>
+                <div className="draft-actions">
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => navigate({ page: 'wizard', id: d.id, step: null })}
+                    aria-label={t('ui.home.continueFor', { unit: d.unitName, year: d.year })}
+                  >
+                    {t('ui.home.continue')}
+                  </button>
+                  <button type="button" onClick={() => void duplicate(d)}>
+                    {t('ui.home.duplicate')}
+                  </button>
+                  <button type="button" onClick={() => setOpen({ kind: 'backups', draft: d })}>
+                    {t('ui.home.backups')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => void remove(d)}>
+                    {t('ui.home.remove')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+      {open?.kind === 'new' && (
+        <NewReportDialog drafts={drafts ?? []} onClose={() => setOpen(null)} onCreated={openDraft} />
+      )}
+      {open?.kind === 'trash' && <TrashDialog onClose={() => setOpen(null)} onRestored={openDraft} />}
+      {open?.kind === 'backups' && (
+        <BackupsDialog draft={open.draft} onClose={() => setOpen(null)} onRestored={openDraft} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { Step } from './structure';
+
+export interface StepState {
+  errors: number;
+  warnings: number;
+  missing: number;
+}
+
+export function stepTitle(step: Step, t: (key: string) => string): string {
+  if (step.kind === 'section') return step.section.heading;
+  return t(`ui.steps.${step.kind}`);
+}
+
+/**
+ * The steps down the side: each says whether it is done, still missing something, or has an
+ * error, so the clerk sees what is left without opening anything. Every step is one click away.
+ */
+export function StepNav(props: {
+  steps: Step[];
+  states: ReadonlyMap<string, StepState>;
+  current: string;
+  onGo(step: string): void;
+}) {
+  const { t } = useTranslation();
+  const work = props.steps.filter((s) => s.kind !== 'export');
+  const done = work.filter((s) => {
+    const st = props.states.get(s.id);
+    return st && st.errors === 0 && st.missing === 0;
+  }).length;
+
+  return (
+    <nav className="step-nav" aria-label={t('ui.steps.label')}>
+      <p className="progress-text" id="progress-text">
+        {t('ui.steps.progress', { done, total: work.length })}
+      </p>
+      <progress value={done} max={work.length} aria-labelledby="progress-text" />
+      <ol>
+        {props.steps.map((step) => {
+          const st = props.states.get(step.id) ?? { errors: 0, warnings: 0, missing: 0 };
+          const status =
+            step.kind === 'export' ? 'export' : st.errors > 0 ? 'error' : st.missing > 0 ? 'missing' : 'done';
+          const detail =
+            status === 'error'
+              ? t('ui.checks.errors', { count: st.errors })
+              : status === 'missing'
+                ? t('ui.steps.missing', { count: st.missing })
+                : status === 'done'
+                  ? st.warnings > 0
+                    ? t('ui.checks.warnings', { count: st.warnings })
+                    : t('ui.steps.done')
+                  : '';
+          return (
+            <li key={step.id}>
+              <button
+                type="button"
+                className={`step ${status}`}
+                aria-current={props.current === step.id ? 'step' : undefined}
+                onClick={() => props.onGo(step.id)}
+                data-step={step.id}
+              >
+                <span className="step-icon" aria-hidden="true">
+                  {status === 'done' ? '✓' : status === 'error' ? '!' : status === 'export' ? '⇩' : '○'}
+                </span>
+                <span className="step-text">
+                  <span className="step-title">{stepTitle(step, t)}</span>
+                  {detail && <span className="step-detail">{detail}</span>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,148 @@
+import type { FindingLocation } from '../../shared/report/checks/finding';
+import type { Draft } from '../../shared/report/draft';
+import { isComputed, resolveSections, type ResolvedSection } from '../../shared/report/model';
+import type { Condition, FieldDef, SentencePart, SlotDef, TemplateDef } from '../../shared/report/template';
+
+/**
+ * The wizard's steps, read from the template alone: 基本信息 (with the 前言), one step per section
+ * of the draft's variant, one for 附件 tables printed after the signature, and the export step.
+ * Nothing here knows a template by name.
+ */
+/**
+ * Step ids are the section ids, and for the steps of the wizard's own a name with a leading @,
+ * which no section of a template can take over (the township template has a section `basic`).
+ */
+export const BASIC = '@basic' as const;
+export const ATTACHMENTS = '@attachments' as const;
+export const EXPORT = '@export' as const;
+
+export type Step =
+  | { kind: 'basic'; id: typeof BASIC }
+  | { kind: 'section'; id: string; section: ResolvedSection }
+  | { kind: 'attachments'; id: typeof ATTACHMENTS; tables: string[] }
+  | { kind: 'export'; id: typeof EXPORT };
+
+export interface WizardStructure {
+  steps: Step[];
+  /** The step where each field, slot and table is entered, so a finding can be jumped to. */
+  stepOfField: ReadonlyMap<string, string>;
+  stepOfSlot: ReadonlyMap<string, string>;
+  /**
+   * Numbers in no table and not computed (本年收取信息处理费): entered beside the prose slot whose
+   * generated sentence quotes them, since that is where the clerk sees what they are for.
+   */
+  looseFieldsBySlot: ReadonlyMap<string, FieldDef[]>;
+}
+
+/** Draft fields outside the template that the checks point at (see shared/report/checks/locate.ts). */
+const BASIC_FIELDS = ['unit.name', 'issuedOn'];
+
+function conditionFields(c: Condition): string[] {
+  if ('allZero' in c) return c.allZero;
+  if ('positive' in c) return [c.positive];
+  if ('listNonEmpty' in c) return [];
+  return conditionFields(c.not);
+}
+
+function partFields(part: SentencePart): string[] {
+  if (typeof part === 'string') return [...part.matchAll(/\{v:([^{}]+)\}/g)].map((m) => m[1]!);
+  if ('each' in part) return [];
+  return [
+    ...conditionFields(part.if),
+    ...part.then.flatMap(partFields),
+    ...(part.else ?? []).flatMap(partFields),
+  ];
+}
+
+export function wizardStructure(template: TemplateDef, variant: string): WizardStructure {
+  const sections = resolveSections(template, variant);
+  const inSections = new Set(
+    sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))),
+  );
+  const attachmentTables = template.attachments.filter((id) => !inSections.has(id));
+  const steps: Step[] = [
+    { kind: 'basic', id: BASIC },
+    ...sections.map((section): Step => ({ kind: 'section', id: section.id, section })),
+    ...(attachmentTables.length > 0
+      ? [{ kind: 'attachments' as const, id: ATTACHMENTS, tables: attachmentTables }]
+      : []),
+    { kind: 'export', id: EXPORT },
+  ];
+
+  const stepOfTable = new Map<string, string>();
+  const stepOfSlot = new Map<string, string>();
+  const stepOfList = new Map<string, string>();
+  if (template.preface) stepOfSlot.set(template.preface.id, BASIC);
+  for (const s of sections)
+    for (const b of s.blocks) {
+      if (b.kind === 'prose') stepOfSlot.set(b.slot.id, s.id);
+      else if (b.kind === 'table') stepOfTable.set(b.table, s.id);
+      else stepOfList.set(b.list, s.id);
+    }
+  for (const id of attachmentTables) stepOfTable.set(id, ATTACHMENTS);
+
+  const stepOfField = new Map<string, string>(BASIC_FIELDS.map((f) => [f, BASIC]));
+  for (const table of template.tables) {
+    const step = stepOfTable.get(table.id);
+    if (!step) continue;
+    for (const row of table.rows)
+      for (const cell of row.cells) if ('field' in cell) stepOfField.set(cell.field, step);
+  }
+  for (const f of template.fields) {
+    const step = f.listSum ? stepOfList.get(f.listSum) : undefined;
+    if (step && !stepOfField.has(f.id)) stepOfField.set(f.id, step);
+  }
+
+  const looseFieldsBySlot = new Map<string, FieldDef[]>();
+  const fields = new Map(template.fields.map((f) => [f.id, f]));
+  for (const sentence of template.sentences) {
+    const step = stepOfSlot.get(sentence.slot);
+    if (!step) continue;
+    for (const id of new Set(sentence.parts.flatMap(partFields))) {
+      const field = fields.get(id);
+      if (!field || isComputed(field) || stepOfField.has(id)) continue;
+      stepOfField.set(id, step);
+      looseFieldsBySlot.set(sentence.slot, [...(looseFieldsBySlot.get(sentence.slot) ?? []), field]);
+    }
+  }
+  return { steps, stepOfField, stepOfSlot, looseFieldsBySlot };
+}
+
+/** The step a finding is about, for the jump from the checks panel and the counts in the step list. */
+export function stepOfFinding(structure: WizardStructure, at: FindingLocation): string {
+  if (at.slot !== undefined) {
+    const step = structure.stepOfSlot.get(at.slot);
+    if (step) return step;
+  }
+  if (at.field !== undefined) {
+    const step = structure.stepOfField.get(at.field);
+    if (step) return step;
+  }
+  if (at.section !== undefined && structure.steps.some((s) => s.id === at.section)) return at.section;
+  if (
+    at.table !== undefined &&
+    structure.steps.some((s) => s.kind === 'attachments' && s.tables.includes(at.table!))
+  )
+    return ATTACHMENTS;
+  return BASIC;
+}
+
+/** The slots a step edits: the 前言 on 基本信息, a section's prose slots on its own step. */
+export function slotsOfStep(template: TemplateDef, step: Step): SlotDef[] {
+  if (step.kind === 'basic') return template.preface ? [template.preface] : [];
+  if (step.kind !== 'section') return [];
+  return step.section.blocks.flatMap((b) => (b.kind === 'prose' ? [b.slot] : []));
+}
+
+/** Unit data the 前言 and the signature need; each one left empty is something still to do on 基本信息. */
+const BASIC_REQUIRED = ['name', 'address', 'phone', 'website'] as const;
+
+/** How many things on a step are still empty: prose slots, and on 基本信息 the unit's data and the 成文日期. */
+export function missingOnStep(template: TemplateDef, draft: Draft, step: Step): number {
+  const emptySlots = slotsOfStep(template, step).filter(
+    (s) => (draft.prose[s.id] ?? '').trim() === '',
+  ).length;
+  if (step.kind !== 'basic') return emptySlots;
+  const emptyUnit = BASIC_REQUIRED.filter((k) => draft.unit[k].trim() === '').length;
+  return emptySlots + emptyUnit + (draft.issuedOn === '' ? 1 : 0);
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/**
+ * Renderer benchmarks in Chromium against the browser-mode server (the real services):
+ *   - first render: navigation start → the wizard (and the home page) drawn with its data, median of runs;
+ *   - input latency: keydown → the next frame, typing into a 20,000-character prose section, median;
+ *   - preview update: typed input → the typed words in the paged preview, median;
+ *   - the gzipped size of the renderer's JavaScript.
+ * Builds first (scripts/dev-web.mjs --build-only) unless given --no-build. Prints a table; exits 1
+ * when a figure misses its target.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SAMPLE = 'example-national-2021-township-2025';
+const RUNS = 9;
+const KEYS = 40;
+const LONG_SECTION = 20_000;
+const TARGETS = { firstRenderMs: 500, inputLatencyMs: 50, previewUpdateMs: 200, jsGzipKb: 600 };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function startServer(dataDir) {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist/dev-web/main.mjs'), '--data', dataDir, '--port', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /nianbao web: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (found) resolve({ url: found[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function call(url, channel, ...args) {
+  const response = await fetch(`${url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  if (!response.ok) throw new Error(`${channel}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Records, in the page, the moment an element matching `selector` first exists (ms after navigation start). */
+function watchFor(selector) {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      window.__drawnAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function firstRender(browser, url, hash, selector) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.addInitScript(watchFor, selector);
+    await page.goto(`${url}${hash}`);
+    await page.waitForFunction(() => window.__drawnAt !== undefined);
+    times.push(await page.evaluate(() => window.__drawnAt));
+    await page.close();
+  }
+  return median(times);
+}
+
+/** Installs, in the page, a recorder of keydown → next frame for every key typed. */
+function recordLatency() {
+  window.__latencies = [];
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const start = e.timeStamp;
+      // The frame after the next animation frame callback is the one that shows the keystroke.
+      requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start), 0));
+    },
+    true,
+  );
+}
+
+async function inputLatency(browser, url, tab) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${url}#/draft/${SAMPLE}/s1`);
+  await page.getByRole('tab', { name: tab }).click();
+  const area = page.locator('#slot-s1\\.intro');
+  await area.click();
+  await area.press('Control+End');
+  await page.evaluate(recordLatency);
+  await page.keyboard.type('a'.repeat(KEYS), { delay: 60 });
+  await page.waitForTimeout(300);
+  const latencies = await page.evaluate(() => window.__latencies);
+  const length = (await area.inputValue()).length;
+  await page.close();
+  return { median: median(latencies), length };
+}
+
+/**
+ * Installs, in the page, a recorder of input → the section's last words shown in the paged
+ * preview. Typed Chinese arrives as text input without a keydown (as from an IME), so the clock
+ * starts at beforeinput.
+ */
+function recordPreview() {
+  window.__previewTimes = [];
+  const area = document.activeElement;
+  const preview = document.querySelector('.paged-preview');
+  let pending = null;
+  area.addEventListener('beforeinput', (e) => {
+    pending = { start: e.timeStamp };
+  });
+  area.addEventListener('input', () => {
+    if (pending) pending.expected = area.value.slice(-12);
+  });
+  new MutationObserver(() => {
+    if (pending?.expected && preview.textContent.includes(pending.expected)) {
+      const { start } = pending;
+      pending = null;
+      requestAnimationFrame(() => setTimeout(() => window.__previewTimes.push(performance.now() - start), 0));
+    }
+  }).observe(preview, { childList: true, subtree: true, characterData: true });
+}
+
+async function previewUpdate(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(`${url}#/draft/${SAMPLE}/s6`);
+  await page.getByRole('tab', { name: '预览' }).click();
+  await page.locator('.paged-preview').waitFor();
+  const area = page.locator('#slot-s6\\.other');
+  await area.click();
+  await area.press('Control+End');
+  await page.evaluate(recordPreview);
+  for (const ch of '政务公开工作持续推进成效明显群众满意度不断提升')
+    await page.keyboard.type(ch, { delay: 250 });
+  await page.waitForTimeout(500);
+  const times = await page.evaluate(() => window.__previewTimes);
+  await page.close();
+  return median(times);
+}
+
+function jsGzipKb() {
+  const dir = join(root, 'dist/renderer/assets');
+  const bytes = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  return bytes / 1024;
+}
+
+if (!process.argv.includes('--no-build'))
+  execFileSync(process.execPath, [join(root, 'scripts/dev-web.mjs'), '--build-only'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+
+const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const server = await startServer(dataDir);
+const browser = await chromium.launch({
+  executablePath: process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+try {
+  const home = await firstRender(browser, server.url, '#/', '.draft-card');
+  const wizard = await firstRender(browser, server.url, `#/draft/${SAMPLE}/s1`, '.step-pane textarea');
+  const preview = await previewUpdate(browser, server.url);
+
+  // A section of 20,000 characters, as a long 总体情况 pasted from last year's report.
+  const { draft } = await call(server.url, 'drafts:open', SAMPLE);
+  const paragraph = `${draft.prose['s1.intro'].split('\n')[0]}\n`;
+  draft.prose['s1.intro'] = paragraph
+    .repeat(Math.ceil(LONG_SECTION / paragraph.length))
+    .slice(0, LONG_SECTION);
+  await call(server.url, 'drafts:save', draft);
+  const latency = await inputLatency(browser, server.url, '检查');
+  const latencyPreview = await inputLatency(browser, server.url, '预览');
+  const js = jsGzipKb();
+
+  const rows = [
+    ['first render, home (median ms)', home, TARGETS.firstRenderMs],
+    ['first render, wizard (median ms)', wizard, TARGETS.firstRenderMs],
+    [`input latency, ${latency.length} chars (median ms)`, latency.median, TARGETS.inputLatencyMs],
+    ['  the same, with the preview open (median ms)', latencyPreview.median, TARGETS.inputLatencyMs],
+    ['preview update (median ms)', preview, TARGETS.previewUpdateMs],
+    ['renderer JS gzipped (KB)', js, TARGETS.jsGzipKb],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`${'renderer benchmark'.padEnd(width)}  ${'value'.padStart(8)}  ${'target'.padStart(8)}`);
+  for (const [name, value, target] of rows)
+    console.log(
+      `${name.padEnd(width)}  ${value.toFixed(1).padStart(8)}  ${`< ${target}`.padStart(8)}  ${value < target ? 'ok' : 'MISSED'}`,
+    );
+  process.exitCode = rows.every(([, value, target]) => value < target) ? 0 : 1;
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
