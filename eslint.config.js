@@ -13,7 +13,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload.ts may import electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main and electron/preload.ts may import electron.' },
+          ],
+        },
       ],
     },
   },
@@ -28,7 +32,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'shared/ is pure: no electron.' }],
-          patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'shared/ is pure: no Node built-ins.' }],
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'shared/ is pure: no Node built-ins.',
+            },
+          ],
         },
       ],
     },

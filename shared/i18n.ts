@@ -32,12 +32,38 @@ export type Language = (typeof LANGUAGES)[number];
  */
 export const resources = {
   'zh-CN': {
-    translation: { draft: zhCNDraft, checks: zhCNChecks, input: zhCNInput, cli: zhCNCli, app: zhCNApp, ui: zhCNUi, sheet: zhCNSheet },
+    translation: {
+      draft: zhCNDraft,
+      checks: zhCNChecks,
+      input: zhCNInput,
+      cli: zhCNCli,
+      app: zhCNApp,
+      ui: zhCNUi,
+      sheet: zhCNSheet,
+    },
   },
   'zh-TW': {
-    translation: { draft: zhTWDraft, checks: zhTWChecks, input: zhTWInput, cli: zhTWCli, app: zhTWApp, ui: zhTWUi, sheet: zhTWSheet },
+    translation: {
+      draft: zhTWDraft,
+      checks: zhTWChecks,
+      input: zhTWInput,
+      cli: zhTWCli,
+      app: zhTWApp,
+      ui: zhTWUi,
+      sheet: zhTWSheet,
+    },
   },
-  en: { translation: { draft: enDraft, checks: enChecks, input: enInput, cli: enCli, app: enApp, ui: enUi, sheet: enSheet } },
+  en: {
+    translation: {
+      draft: enDraft,
+      checks: enChecks,
+      input: enInput,
+      cli: enCli,
+      app: enApp,
+      ui: enUi,
+      sheet: enSheet,
+    },
+  },
 } as const;
 
 /** A fresh i18next instance, initialised synchronously; zh-CN is the fallback. */

@@ -12,8 +12,7 @@ export interface DraftError {
 }
 
 export type ReadResult =
-  | { ok: true; draft: Draft; template: TemplateDef; migratedFrom?: number }
-  | { ok: false; error: DraftError };
+  { ok: true; draft: Draft; template: TemplateDef; migratedFrom?: number } | { ok: false; error: DraftError };
 
 /** Drafts larger than this are refused before parsing: no real report comes near it. */
 export const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
@@ -164,7 +163,8 @@ function fitsTemplate(template: TemplateDef, draft: Draft): DraftError | null {
   for (const id of Object.keys(draft.lists))
     if (!lists.has(id)) return { key: 'draft.error.unknownField', params: { field: `lists.${id}` } };
   for (const id of Object.keys(draft.previous?.values ?? {}))
-    if (!fields.has(id)) return { key: 'draft.error.unknownField', params: { field: `previous.values.${id}` } };
+    if (!fields.has(id))
+      return { key: 'draft.error.unknownField', params: { field: `previous.values.${id}` } };
   return null;
 }
 
@@ -174,7 +174,10 @@ function cleanText(draft: Draft): Draft {
     Object.entries(draft.unit).map(([k, v]) => [k, typeof v === 'string' ? stripIllegalXml(v) : v]),
   ) as Draft['unit'];
   const lists = Object.fromEntries(
-    Object.entries(draft.lists).map(([k, items]) => [k, items.map((i) => ({ ...i, label: stripIllegalXml(i.label) }))]),
+    Object.entries(draft.lists).map(([k, items]) => [
+      k,
+      items.map((i) => ({ ...i, label: stripIllegalXml(i.label) })),
+    ]),
   );
   return { ...draft, prose, unit, lists };
 }
@@ -203,7 +206,9 @@ export function newDraft(opts: NewDraftOptions): Draft {
     variant: opts.variant ?? opts.template.variants[0]!.id,
     year: opts.year,
     unit: { kind: 'township', ...opts.unit },
-    lists: Object.fromEntries(opts.template.lists.map((l) => [l.id, l.suggestions.map((label) => ({ label, value: 0 }))])),
+    lists: Object.fromEntries(
+      opts.template.lists.map((l) => [l.id, l.suggestions.map((label) => ({ label, value: 0 }))]),
+    ),
     meta: { createdAt: now, updatedAt: now, app: '' },
   };
   return draftSchema.parse(input);

@@ -41,7 +41,10 @@ export const draftSchema = z
     /** Stable identity across renames and exchanges. */
     id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
     template: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    variant: z.string().regex(/^[a-z0-9-]{1,40}$/).default('default'),
+    variant: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .default('default'),
     /** 报告年度: the year reported on, not the year of writing. */
     year: z.number().int().min(2008).max(2100),
     /** 成文日期, ISO yyyy-mm-dd; empty until the clerk sets it. */

@@ -21,7 +21,12 @@ export function resolveSections(template: TemplateDef, variantId?: string): Reso
     const section = template.sections.find((s) => s.id === entry.id);
     if (!section) throw new Error(`template ${template.id}: variant names unknown section ${entry.id}`);
     const numeral = chineseNumeral(i + 1);
-    return { id: section.id, numeral, heading: `${numeral}、${entry.title ?? section.title}`, blocks: section.blocks };
+    return {
+      id: section.id,
+      numeral,
+      heading: `${numeral}、${entry.title ?? section.title}`,
+      blocks: section.blocks,
+    };
   });
 }
 
@@ -49,7 +54,10 @@ export function signatureOf(unit: Draft['unit']): string {
 }
 
 /** The document title, e.g. 寮步镇人民政府2025年政府信息公开工作年度报告. */
-export function documentTitle(template: TemplateDef, draft: Pick<Draft, 'variant' | 'year' | 'unit'>): string {
+export function documentTitle(
+  template: TemplateDef,
+  draft: Pick<Draft, 'variant' | 'year' | 'unit'>,
+): string {
   return variantOf(template, draft.variant)
     .title.replaceAll('{unit}', draft.unit.name.trim() || '（单位名称）')
     .replaceAll('{year}', String(draft.year));

@@ -84,9 +84,7 @@ export interface SlotDef {
 }
 
 export type BlockDef =
-  | { kind: 'prose'; slot: SlotDef }
-  | { kind: 'table'; table: string }
-  | { kind: 'list'; list: string };
+  { kind: 'prose'; slot: SlotDef } | { kind: 'table'; table: string } | { kind: 'list'; list: string };
 
 export interface SectionDef {
   id: string;
@@ -129,10 +127,7 @@ export type SentencePart =
   | { each: string; item: string; sep: string; last?: string };
 
 export type Condition =
-  | { allZero: string[] }
-  | { positive: string }
-  | { listNonEmpty: string }
-  | { not: Condition };
+  { allZero: string[] } | { positive: string } | { listNonEmpty: string } | { not: Condition };
 
 export interface SentenceDef {
   /** The prose slot the generated paragraph opens. */
@@ -148,7 +143,15 @@ export type RuleDef =
   /** R6: equals last year's value of another field. */
   | { id: string; kind: 'carry'; severity: Severity; field: string; previous: string }
   /** R7: equals last year's value plus some fields minus others. */
-  | { id: string; kind: 'stock'; severity: Severity; field: string; previous: string; plus: string[]; minus: string[] }
+  | {
+      id: string;
+      kind: 'stock';
+      severity: Severity;
+      field: string;
+      previous: string;
+      plus: string[];
+      minus: string[];
+    }
   /** R10: must be zero for these kinds of unit. */
   | { id: string; kind: 'zero-for'; severity: Severity; field: string; kinds: UnitKind[] }
   /** R11, R12: implausibly large for these kinds of unit. */

@@ -29,7 +29,16 @@ export function toPdf(file: string, outDir: string): string {
     );
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        file,
+      ],
       { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, stdio: 'pipe', timeout: 120_000 },
     );
   } finally {
@@ -84,6 +93,8 @@ export const hasSchemas = (): boolean =>
 
 /** Validates one XML part against a schema file; returns xmllint's complaints, empty when valid. */
 export function schemaErrors(xmlFile: string, schema: string): string {
-  const r = spawnSync('xmllint', ['--noout', '--schema', join(SCHEMA_DIR, schema), xmlFile], { encoding: 'utf8' });
+  const r = spawnSync('xmllint', ['--noout', '--schema', join(SCHEMA_DIR, schema), xmlFile], {
+    encoding: 'utf8',
+  });
   return r.status === 0 ? '' : r.stderr;
 }

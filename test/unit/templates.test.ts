@@ -31,7 +31,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
     const fields = fieldMap(template);
     expect(fields.size).toBe(template.fields.length);
     for (const t of template.tables)
-      for (const row of t.rows) for (const c of row.cells) if ('field' in c) expect(fields.has(c.field), c.field).toBe(true);
+      for (const row of t.rows)
+        for (const c of row.cells) if ('field' in c) expect(fields.has(c.field), c.field).toBe(true);
     for (const f of template.fields) for (const p of f.sum ?? []) expect(fields.has(p), p).toBe(true);
     const sentenceText = JSON.stringify(template.sentences);
     for (const m of sentenceText.matchAll(/\{v:([^}]+)\}/g)) expect(fields.has(m[1]!), m[1]).toBe(true);
@@ -68,7 +69,10 @@ describe('national-2021', () => {
     ]);
   });
   it('sums （七）总计 and the 总计 column', () => {
-    const v = computeValues(t, { values: { 't3.open.natural': 3, 't3.deny.secret.natural': 1, 't3.open.business': 2 }, lists: {} });
+    const v = computeValues(t, {
+      values: { 't3.open.natural': 3, 't3.deny.secret.natural': 1, 't3.open.business': 2 },
+      lists: {},
+    });
     expect(v.get('t3.total.natural')).toBe(4);
     expect(v.get('t3.open.total')).toBe(5);
     expect(v.get('t3.total.total')).toBe(6);

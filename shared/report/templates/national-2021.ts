@@ -23,13 +23,26 @@ const T2_DECISIONS = [
 
 const t2Fields: FieldDef[] = [
   ...T2_ROWS.flatMap((r) =>
-    T2_DOC_COLUMNS.map((c) => ({ id: `${r.id}.${c.id}`, label: `${r.label} ${c.label}`, kind: 'count' as const, unit: '件' })),
+    T2_DOC_COLUMNS.map((c) => ({
+      id: `${r.id}.${c.id}`,
+      label: `${r.label} ${c.label}`,
+      kind: 'count' as const,
+      unit: '件',
+    })),
   ),
-  ...T2_DECISIONS.map((d) => ({ id: d.id, label: `${d.label} 本年处理决定数量`, kind: 'count' as const, unit: '件' })),
+  ...T2_DECISIONS.map((d) => ({
+    id: d.id,
+    label: `${d.label} 本年处理决定数量`,
+    kind: 'count' as const,
+    unit: '件',
+  })),
   { id: 't2.fees', label: '行政事业性收费 本年收费金额', kind: 'money', decimals: 4, unit: '万元' },
 ];
 
-const caption = (text: string): TableRowDef => ({ caption: true, cells: [{ text, colSpan: 4, align: 'left' }] });
+const caption = (text: string): TableRowDef => ({
+  caption: true,
+  cells: [{ text, colSpan: 4, align: 'left' }],
+});
 const t2: TableDef = {
   id: 't2',
   sheetName: '二、主动公开政府信息情况',
@@ -38,7 +51,9 @@ const t2: TableDef = {
   rows: [
     caption('第二十条第（一）项'),
     { cells: [{ text: '信息内容' }, ...T2_DOC_COLUMNS.map((c) => ({ text: c.label }))] },
-    ...T2_ROWS.map((r) => ({ cells: [{ text: r.label }, ...T2_DOC_COLUMNS.map((c) => ({ field: `${r.id}.${c.id}` }))] })),
+    ...T2_ROWS.map((r) => ({
+      cells: [{ text: r.label }, ...T2_DOC_COLUMNS.map((c) => ({ field: `${r.id}.${c.id}` }))],
+    })),
     caption('第二十条第（五）项'),
     { cells: [{ text: '信息内容' }, { text: '本年处理决定数量', colSpan: 3 }] },
     { cells: [{ text: '行政许可' }, { field: 't2.licensing', colSpan: 3 }] },
@@ -109,7 +124,12 @@ const colLabel = (col: string) => T3_APPLICANTS.find((a) => a.id === col)?.label
 
 const t3Fields: FieldDef[] = T3_DATA_ROWS.flatMap((row) =>
   T3_COLUMNS.map((col): FieldDef => {
-    const field: FieldDef = { id: f3(row, col), label: `${T3_ROW_LABELS[row]} / ${colLabel(col)}`, kind: 'count', unit: '件' };
+    const field: FieldDef = {
+      id: f3(row, col),
+      label: `${T3_ROW_LABELS[row]} / ${colLabel(col)}`,
+      kind: 'count',
+      unit: '件',
+    };
     // R3: every 总计 column is the sum of its six applicant columns.
     if (col === 'total') return { ...field, sum: T3_APPLICANTS.map((a) => f3(row, a.id)), rule: 'R3' };
     // R2: （七）总计 = （一）+（二）+ every row under （三）（四）（五）（六）.
@@ -123,7 +143,11 @@ const t3Rows: TableRowDef[] = [
   {
     header: true,
     cells: [
-      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colSpan: 3, rowSpan: 3 },
+      {
+        text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        colSpan: 3,
+        rowSpan: 3,
+      },
       { text: '申请人情况', colSpan: 7 },
     ],
   },
@@ -155,7 +179,9 @@ T3_RESULTS.forEach((r, i) => {
   t3Rows.push({ cells: [...cells, ...numberCells(r.id)] });
 });
 t3Rows.push({ cells: [{ text: '（七）总计', colSpan: 2, align: 'left' }, ...numberCells('total')] });
-t3Rows.push({ cells: [{ text: T3_ROW_LABELS.carryOut!, colSpan: 3, align: 'left' }, ...numberCells('carryOut')] });
+t3Rows.push({
+  cells: [{ text: T3_ROW_LABELS.carryOut!, colSpan: 3, align: 'left' }, ...numberCells('carryOut')],
+});
 
 const t3: TableDef = {
   id: 't3',
@@ -178,7 +204,12 @@ const T4_RESULTS = [
   { id: 'pending', label: '尚未审结' },
 ] as const;
 const t4Fields: FieldDef[] = T4_GROUPS.flatMap((g) => [
-  ...T4_RESULTS.map((r) => ({ id: `t4.${g.id}.${r.id}`, label: `${g.label} ${r.label}`, kind: 'count' as const, unit: '件' })),
+  ...T4_RESULTS.map((r) => ({
+    id: `t4.${g.id}.${r.id}`,
+    label: `${g.label} ${r.label}`,
+    kind: 'count' as const,
+    unit: '件',
+  })),
   {
     id: `t4.${g.id}.total`,
     label: `${g.label} 总计`,
@@ -197,7 +228,13 @@ const t4: TableDef = {
   fontSize: 10.5,
   orientation: 'landscape',
   rows: [
-    { header: true, cells: [{ text: '行政复议', colSpan: 5 }, { text: '行政诉讼', colSpan: 10 }] },
+    {
+      header: true,
+      cells: [
+        { text: '行政复议', colSpan: 5 },
+        { text: '行政诉讼', colSpan: 10 },
+      ],
+    },
     {
       header: true,
       cells: [
@@ -208,61 +245,83 @@ const t4: TableDef = {
       ],
     },
     { header: true, cells: [...resultHeads(), ...resultHeads()] },
-    { cells: T4_GROUPS.flatMap((g) => [...T4_RESULTS.map((r) => ({ field: `t4.${g.id}.${r.id}` })), { field: `t4.${g.id}.total` }]) },
+    {
+      cells: T4_GROUPS.flatMap((g) => [
+        ...T4_RESULTS.map((r) => ({ field: `t4.${g.id}.${r.id}` })),
+        { field: `t4.${g.id}.total` },
+      ]),
+    },
   ],
 };
 
 // ── Numbers outside the official tables, used by the standard sentences ─────────
 const extraFields: FieldDef[] = [
-  { id: 'active.total', label: '主动公开政府信息总数', kind: 'count', unit: '条', listSum: 'active.categories', rule: 'L-list' },
+  {
+    id: 'active.total',
+    label: '主动公开政府信息总数',
+    kind: 'count',
+    unit: '条',
+    listSum: 'active.categories',
+    rule: 'L-list',
+  },
   { id: 'fees.processing', label: '本年收取信息处理费', kind: 'money', decimals: 2, unit: '元' },
 ];
 
 // ── Rules ──────────────────────────────────────────────────────────────────
 const rules: RuleDef[] = [
   // R1 is printed in the official table: 一 + 二 = （七）总计 + 四, per column.
-  ...T3_COLUMNS.map(
-    (col): RuleDef => ({
-      id: 'R1',
-      kind: 'balance',
-      severity: 'error',
-      left: [f3('new', col), f3('carried', col)],
-      right: [f3('total', col), f3('carryOut', col)],
-      at: f3('carryOut', col),
-    }),
-  ),
+  ...T3_COLUMNS.map((col): RuleDef => ({
+    id: 'R1',
+    kind: 'balance',
+    severity: 'error',
+    left: [f3('new', col), f3('carried', col)],
+    right: [f3('total', col), f3('carryOut', col)],
+    at: f3('carryOut', col),
+  })),
   // R6: this year's 上年结转 = last year's 结转下年度继续办理.
-  ...T3_APPLICANTS.map(
-    (a): RuleDef => ({ id: 'R6', kind: 'carry', severity: 'warning', field: f3('carried', a.id), previous: f3('carryOut', a.id) }),
-  ),
+  ...T3_APPLICANTS.map((a): RuleDef => ({
+    id: 'R6',
+    kind: 'carry',
+    severity: 'warning',
+    field: f3('carried', a.id),
+    previous: f3('carryOut', a.id),
+  })),
   // R7: 现行有效件数 = last year's + 本年制发 − 本年废止 (a warning: clean-ups legitimately break it).
-  ...T2_ROWS.map(
-    (r): RuleDef => ({
-      id: 'R7',
-      kind: 'stock',
-      severity: 'warning',
-      field: `${r.id}.current`,
-      previous: `${r.id}.current`,
-      plus: [`${r.id}.issued`],
-      minus: [`${r.id}.repealed`],
-    }),
-  ),
+  ...T2_ROWS.map((r): RuleDef => ({
+    id: 'R7',
+    kind: 'stock',
+    severity: 'warning',
+    field: `${r.id}.current`,
+    previous: `${r.id}.current`,
+    plus: [`${r.id}.issued`],
+    minus: [`${r.id}.repealed`],
+  })),
   // R10: only provinces and 设区的市 make 规章.
-  ...T2_DOC_COLUMNS.map(
-    (c): RuleDef => ({
-      id: 'R10',
-      kind: 'zero-for',
-      severity: 'warning',
-      field: `t2.rules.${c.id}`,
-      kinds: ['township', 'subdistrict', 'county-department'],
-    }),
-  ),
+  ...T2_DOC_COLUMNS.map((c): RuleDef => ({
+    id: 'R10',
+    kind: 'zero-for',
+    severity: 'warning',
+    field: `t2.rules.${c.id}`,
+    kinds: ['township', 'subdistrict', 'county-department'],
+  })),
   // R11: a township deciding thousands of licences, penalties or enforcement measures is a typo.
-  ...T2_DECISIONS.map(
-    (d): RuleDef => ({ id: 'R11', kind: 'max-for', severity: 'warning', field: d.id, max: 5000, kinds: ['township', 'subdistrict'] }),
-  ),
+  ...T2_DECISIONS.map((d): RuleDef => ({
+    id: 'R11',
+    kind: 'max-for',
+    severity: 'warning',
+    field: d.id,
+    max: 5000,
+    kinds: ['township', 'subdistrict'],
+  })),
   // R12: 行政事业性收费 is in 万元; a township's figure above 10000 was almost surely typed in 元.
-  { id: 'R12', kind: 'max-for', severity: 'warning', field: 't2.fees', max: 10000, kinds: ['township', 'subdistrict'] },
+  {
+    id: 'R12',
+    kind: 'max-for',
+    severity: 'warning',
+    field: 't2.fees',
+    max: 10000,
+    kinds: ['township', 'subdistrict'],
+  },
   // R9: 信息处理费 charged, or applications ended for unpaid fees, must be reported in section 六.
   {
     id: 'R9',
@@ -292,7 +351,10 @@ export const national2021: TemplateDef = {
         { kind: 'list', list: 'active.categories' },
         { kind: 'prose', slot: { id: 's1.request', heading: '（二）依申请公开' } },
         { kind: 'prose', slot: { id: 's1.management', heading: '（三）政府信息管理', phrases: 'measures' } },
-        { kind: 'prose', slot: { id: 's1.platform', heading: '（四）政府信息公开平台建设', phrases: 'measures' } },
+        {
+          kind: 'prose',
+          slot: { id: 's1.platform', heading: '（四）政府信息公开平台建设', phrases: 'measures' },
+        },
         { kind: 'prose', slot: { id: 's1.oversight', heading: '（五）监督保障', phrases: 'measures' } },
       ],
     },
@@ -310,8 +372,14 @@ export const national2021: TemplateDef = {
       id: 's5',
       title: '存在的主要问题及改进情况',
       blocks: [
-        { kind: 'prose', slot: { id: 's5.problems', heading: '（一）存在的主要问题', phrases: 'problems', required: true } },
-        { kind: 'prose', slot: { id: 's5.improvements', heading: '（二）改进情况', phrases: 'improvements' } },
+        {
+          kind: 'prose',
+          slot: { id: 's5.problems', heading: '（一）存在的主要问题', phrases: 'problems', required: true },
+        },
+        {
+          kind: 'prose',
+          slot: { id: 's5.improvements', heading: '（二）改进情况', phrases: 'improvements' },
+        },
       ],
     },
     {
@@ -357,7 +425,10 @@ export const national2021: TemplateDef = {
         '{year}年，{self}主动公开政府信息{v:active.total}条',
         {
           if: { listNonEmpty: 'active.categories' },
-          then: ['，其中', { each: 'active.categories', item: '{label}类{value}条，占{share}%', sep: '，', last: '。' }],
+          then: [
+            '，其中',
+            { each: 'active.categories', item: '{label}类{value}条，占{share}%', sep: '，', last: '。' },
+          ],
           else: ['。'],
         },
       ],
@@ -381,7 +452,9 @@ export const national2021: TemplateDef = {
       parts: [
         {
           if: { positive: 'fees.processing' },
-          then: ['{year}年，{self}依据《政府信息公开信息处理费管理办法》收取信息处理费{v:fees.processing}元。'],
+          then: [
+            '{year}年，{self}依据《政府信息公开信息处理费管理办法》收取信息处理费{v:fees.processing}元。',
+          ],
           else: ['{year}年，{self}未收取信息处理费。'],
         },
       ],
