@@ -12,9 +12,9 @@ const file = fileURLToPath(new URL('../../../electron-builder.yml', import.meta.
 const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown> & {
   files: string[];
   electronFuses: Record<string, boolean>;
-  win: { target: { target: string; arch: string[] }[] };
+  win: { target: { target: string; arch: string[] }[]; icon: string };
   nsis: Record<string, unknown>;
-  linux: { target: { target: string; arch: string[] }[]; category: string };
+  linux: { target: { target: string; arch: string[] }[]; category: string; icon: string };
 };
 
 describe('electron-builder.yml', () => {
@@ -52,6 +52,15 @@ describe('electron-builder.yml', () => {
       { target: 'AppImage', arch: ['x64', 'arm64'] },
     ]);
     expect(config.linux.category).toBe('Office');
+  });
+
+  it('gives both installers an icon large enough for Windows (at least 256 px)', () => {
+    for (const icon of [config.win.icon, config.linux.icon]) {
+      const png = readFileSync(fileURLToPath(new URL(`../../../${icon}`, import.meta.url)));
+      // PNG header: width and height are big-endian 32-bit integers at bytes 16 and 20.
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
+      expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(256);
+    }
   });
 
   it('ships only the bundles, the built renderer, the sample report and package.json', () => {
