@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import CHROMIUM_ARGS from './web/chromium-args.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = 'example-national-2021-township-2025';
@@ -22,15 +23,6 @@ const RUNS = 9;
 const KEYS = 40;
 const LONG_SECTION = 20_000;
 const TARGETS = { firstRenderMs: 500, inputLatencyMs: 50, previewUpdateMs: 200, jsGzipKb: 600 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);

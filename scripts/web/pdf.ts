@@ -1,19 +1,17 @@
 import { chromium, type Browser } from '@playwright/test';
+import chromiumArgs from './chromium-args.json' with { type: 'json' };
 
 /**
  * PDFs in browser mode: the print route rendered by Chromium's page.pdf(), the same engine as
  * Electron's printToPDF, so the file matches what the desktop app saves. One browser is started
  * on the first PDF and kept for the next.
  */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  // Without these Chromium phones home for updates, sync and safe browsing: the app is offline.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/**
+ * Debian Chromium's launch flags, one list for the PDF renderer, the end-to-end tests and the
+ * benchmark. The networking flags matter: without them Chromium phones home for updates, sync and
+ * safe browsing, and the app is offline.
+ */
+export const CHROMIUM_ARGS: string[] = chromiumArgs;
 
 export function chromiumPath(): string {
   return process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';

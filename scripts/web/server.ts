@@ -10,6 +10,8 @@ import { createHandlers } from '../../electron/services/handlers';
 import { dataLayout } from '../../electron/services/layout';
 import { fileLog } from '../../electron/services/log';
 import { pdfRenderer } from './pdf';
+// The desktop shell's policy, so the browser mode breaks where the app would.
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 
 /**
  * The browser mode's server (`npm run dev:web`): the built renderer and the real services over
@@ -35,20 +37,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The same rules as the desktop shell: nothing is loaded from anywhere but the app itself. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -64,7 +52,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     'content-type': type,
     'cache-control': cache,
     'x-content-type-options': 'nosniff',
-    'content-security-policy': CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
 }
