@@ -332,14 +332,14 @@ describe('exportDocx, national-2021 full draft', () => {
 });
 
 describe('exportDocx options', () => {
-  it('spaces lines at exactly 29 pt on request, grid included', () => {
+  it('spaces lines at the 公文 “29 pt” (28.95 pt, 579 twips) on request, grid included, so 22 lines still fit', () => {
     const doc = styled['word/document.xml']!;
     expect(elements(paragraphWith(doc, '我镇坚持以习近平'), 'w:spacing')[0]).toMatchObject({
-      'w:line': '580',
+      'w:line': '579',
       'w:lineRule': 'exact',
     });
-    for (const grid of elements(doc, 'w:docGrid')) expect(grid['w:linePitch']).toBe('580');
-    expect(styled['word/styles.xml']).toMatch(/w:line="580" w:lineRule="exact"/);
+    for (const grid of elements(doc, 'w:docGrid')) expect(grid['w:linePitch']).toBe('579');
+    expect(styled['word/styles.xml']).toMatch(/w:line="579" w:lineRule="exact"/);
   });
 
   it('sets level-2 and level-3 headings bold on request, and nothing else', () => {

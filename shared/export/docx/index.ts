@@ -59,7 +59,9 @@ export async function exportDocx(
   options: DocxOptions = {},
 ): Promise<Uint8Array> {
   const layout: ProseLayout = {
-    line: options.lineSpacing === 29 ? 580 : 560,
+    // “29 pt” is 28.95 pt (579 twips), as in the usual 公文 templates: 22 lines of a full 29 pt
+    // (12 760 twips) overrun the 225 mm 版心 (12 756), and Word and LibreOffice then set 21 lines a page.
+    line: options.lineSpacing === 29 ? 579 : 560,
     boldHeadings: options.boldHeadings ?? false,
   };
   const ctx: TableContext = { fields: fieldMap(template), values: computeValues(template, draft) };

@@ -63,7 +63,7 @@ function draftMarkHeader(): Header {
 }
 
 export interface PageOptions {
-  /** Body line pitch in twips (560 or 580): the document grid's line pitch. */
+  /** Body line pitch in twips (560 or 579): the document grid's line pitch. */
   line: number;
   draftMark: boolean;
 }

@@ -10,7 +10,7 @@ import { STYLE } from './styles';
 export { subHeading } from '../layout/lines';
 
 export interface ProseLayout {
-  /** Exact line pitch in twips: 560 (28 pt) or 580 (29 pt). */
+  /** Exact line pitch in twips: 560 (28 pt) or 579 (the “29 pt” of 公文 templates, 28.95 pt). */
   line: number;
   /** Some counties want level-2 and level-3 headings bold; GB/T 9704 prescribes none. */
   boldHeadings: boolean;
