@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { draftSchema } from './report/draft';
+import { DRAFT_ID } from './report/limits';
 import { UNIT_KINDS } from './report/template';
 
 /**
@@ -44,7 +45,7 @@ export function rejectionMessage(error: unknown): UserMessage | null {
 export const notice = userMessage.extend({ severity: z.enum(['info', 'warning', 'error']) });
 export type Notice = z.infer<typeof notice>;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
+const id = z.string().regex(DRAFT_ID);
 
 export const draftSummary = z.object({
   id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRAFT_ID, LIST_LABEL_MAX, PROSE_MAX, UNIT_TEXT_MAX } from './limits';
 import { UNIT_KINDS } from './template';
 
 /**
@@ -11,7 +12,6 @@ export const FORMAT_VERSION = 2;
 
 /** Keys of the value maps: dotted lower-case ids. The pattern also keeps `__proto__` and friends out. */
 const FIELD_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
-const MAX_TEXT = 200_000;
 
 const fieldId = z.string().regex(FIELD_ID).max(80);
 const amount = z.number().finite().nonnegative().max(1e12);
@@ -19,27 +19,27 @@ const text = (max = 500) => z.string().max(max);
 
 export const unitSchema = z.object({
   /** 单位名称, e.g. 寮步镇人民政府. Appears in the title and the signature. */
-  name: text(100),
+  name: text(UNIT_TEXT_MAX.name),
   kind: z.enum(UNIT_KINDS),
   /** 所属地区, e.g. 广东省东莞市. */
-  region: text(100).default(''),
+  region: text(UNIT_TEXT_MAX.region).default(''),
   /** How the report refers to the unit itself (我镇 / 我街道 / 本机关); derived from `kind` when empty. */
-  selfRef: text(20).default(''),
-  address: text(200).default(''),
-  phone: text(60).default(''),
+  selfRef: text(UNIT_TEXT_MAX.selfRef).default(''),
+  address: text(UNIT_TEXT_MAX.address).default(''),
+  phone: text(UNIT_TEXT_MAX.phone).default(''),
   /** Where the electronic copy can be downloaded, as it should read in the 前言. */
-  website: text(300).default(''),
+  website: text(UNIT_TEXT_MAX.website).default(''),
   /** 署名 under the body; the unit name when empty. */
-  signature: text(100).default(''),
+  signature: text(UNIT_TEXT_MAX.signature).default(''),
 });
 
-const listItem = z.object({ label: text(100), value: amount });
+const listItem = z.object({ label: text(LIST_LABEL_MAX), value: amount });
 
 export const draftSchema = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),
     /** Stable identity across renames and exchanges. */
-    id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+    id: z.string().regex(DRAFT_ID),
     template: z.string().regex(/^[a-z0-9-]{1,40}$/),
     variant: z
       .string()
@@ -51,7 +51,7 @@ export const draftSchema = z
     issuedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
     unit: unitSchema,
     /** Prose per slot id; paragraphs separated by newlines. */
-    prose: z.record(fieldId, text(MAX_TEXT)).default({}),
+    prose: z.record(fieldId, text(PROSE_MAX)).default({}),
     /** Entered numbers per field id. Absent means not entered (counted as 0). */
     values: z.record(fieldId, amount).default({}),
     /**
@@ -68,7 +68,7 @@ export const draftSchema = z
       .nullable()
       .default(null),
     /** The text last generated into each slot, so regenerating can tell edits from generated text. */
-    generated: z.record(fieldId, text(MAX_TEXT)).default({}),
+    generated: z.record(fieldId, text(PROSE_MAX)).default({}),
     /** Warning findings the clerk has read and accepted (finding ids). */
     acknowledged: z.array(text(200)).max(1000).default([]),
     meta: z
