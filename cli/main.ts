@@ -11,6 +11,7 @@ import type { Draft } from '../shared/report/draft';
 import { exportDocx } from '../shared/export/docx';
 import { exportXlsx } from '../shared/export/xlsx';
 import { writeFileAtomic, WriteFailure } from '../electron/services/atomic-file';
+import { commandConsolidate } from './commands/consolidate';
 import pkg from '../package.json';
 
 /** Where the CLI writes; replaced in tests to capture output. */
@@ -36,6 +37,7 @@ const OPTIONS = {
   'bold-headings': { type: 'boolean' },
   'line-spacing': { type: 'string' },
   json: { type: 'boolean' },
+  expect: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {
@@ -78,6 +80,8 @@ export async function main(argv: string[], output: CliOutput = consoleOutput): P
         return await commandCheck(rest, opts, i18n, output);
       case 'export':
         return await commandExport(rest, opts, i18n, output);
+      case 'consolidate':
+        return await commandConsolidate(rest, opts, i18n, output);
       case 'templates':
         for (const tpl of TEMPLATES) output.out(`${tpl.id}\t${tpl.name}\t${tpl.basis}`);
         return 0;
