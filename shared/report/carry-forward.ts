@@ -169,10 +169,11 @@ export function startFromPrevious(
     if (!isComputed(f) && !used.has(f.id) && (last.get(f.id) ?? 0) > 0) unmapped.push(f.id);
   draft.previous = { year: previous.year, values };
 
-  // R6 and the like: a field that must equal one of last year's starts as that value. R7's stock
-  // (现行有效件数) is not prefilled: this year's 制发 and 废止 are not known yet.
+  // R6: a field that must equal one of last year's (上年结转) starts as that value. R7: a stock
+  // (现行有效件数) starts as last year's, which is right until this year's 制发 and 废止 are
+  // entered; R7 then asks the clerk to bring it up to date.
   for (const rule of target.rules) {
-    if (rule.kind !== 'carry') continue;
+    if (rule.kind !== 'carry' && rule.kind !== 'stock') continue;
     const field = targetFields.get(rule.field);
     const value = values[rule.previous];
     if (field && !isComputed(field) && value !== undefined) draft.values[rule.field] = value;

@@ -9,6 +9,9 @@ export type Values = ReadonlyMap<string, number>;
 const SCALE = 10_000;
 const add = (a: number, b: number) => Math.round(a * SCALE + b * SCALE) / SCALE;
 
+/** The sum of amounts to four decimals, free of binary floating-point noise: what every total and rule uses. */
+export const sumExact = (values: readonly number[]): number => values.reduce(add, 0);
+
 export function computeValues(template: TemplateDef, draft: Pick<Draft, 'values' | 'lists'>): Values {
   const fields = fieldMap(template);
   const out = new Map<string, number>();

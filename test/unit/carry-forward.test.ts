@@ -47,12 +47,15 @@ describe('national 2025 → national 2026', () => {
     ]);
   });
 
-  it('keeps last year’s 现行有效件数 for R7 without prefilling this year’s', () => {
+  it('carries 现行有效件数 forward, and R7 asks for it to follow this year’s 制发 and 废止', () => {
     expect(draft.previous).toMatchObject({
       year: 2025,
       values: { 't2.normative.current': 9, 't3.carryOut.total': 2 },
     });
-    expect(draft.values['t2.normative.current']).toBeUndefined();
+    expect(draft.values['t2.normative.current']).toBe(9);
+    expect(runChecks(national, draft).filter((f) => f.rule === 'R7')).toEqual([]);
+    const issuedOne = { ...draft, values: { ...draft.values, 't2.normative.issued': 1 } };
+    expect(runChecks(national, issuedOne).filter((f) => f.rule === 'R7')).toHaveLength(1);
     const stocked = {
       ...draft,
       values: { ...draft.values, 't2.normative.issued': 1, 't2.normative.current': 10 },
@@ -99,6 +102,10 @@ describe('national 2025 → national 2026', () => {
 describe('寮步 2012 (township-2012) → national 2013', () => {
   const last = example('liaobu-2012.json');
   const { draft, unmapped } = startFromPrevious(last, township, national, 2013);
+
+  it('raises no R6 or R7: the township report had no national table to carry from', () => {
+    expect(runChecks(national, draft).filter((f) => f.rule === 'R6' || f.rule === 'R7')).toEqual([]);
+  });
 
   it('moves the prose to the national sections', () => {
     expect(draft.variant).toBe('default');

@@ -173,6 +173,18 @@ describe('table rules', () => {
     ]);
   });
 
+  it('R9: applications ended for unpaid fees need 信息处理费 mentioned, and “未收取” is then no contradiction', () => {
+    const endedForFees = (text: string | null) =>
+      generated({ 't3.other.fee.natural': 1, 't3.new.natural': 1 }, (d) => {
+        if (text !== null) d.prose['s6.other'] = text;
+      });
+    // The generated sentence says no fee was charged, which is true here: nothing to warn of.
+    expect(ofRule(check(endedForFees(null)), 'R9')).toEqual([]);
+    expect(ofRule(check(endedForFees('本年度积极推进政务公开。')), 'R9')).toMatchObject([
+      { key: 'checks.mention' },
+    ]);
+  });
+
   it('EMPTY: section 五 empty or just 无 is a warning', () => {
     for (const text of ['', '无', '无。', '暂无', ' 无 '])
       expect(

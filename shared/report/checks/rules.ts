@@ -1,11 +1,8 @@
 import { allSlots } from '../model';
-import { computeValues } from '../totals';
+import { computeValues, sumExact as sum } from '../totals';
 import type { RuleDef } from '../template';
 import { makeFinding, type CheckContext, type Finding } from './finding';
 
-/** Sums in ten-thousandths, as totals.ts does, so money rules compare 0.1 + 0.2 with 0.3 exactly. */
-const SCALE = 10_000;
-const sum = (values: number[]) => values.reduce((a, v) => Math.round(a * SCALE + v * SCALE) / SCALE, 0);
 const show = (n: number) => Number(n.toFixed(4));
 
 /** Text that counts as an empty section: 无, 暂无, 没有, with or without a full stop. */
@@ -21,6 +18,13 @@ export function checkRules(ctx: CheckContext): Finding[] {
   const previous = draft.previous;
   const lastYear = previous ? computeValues(template, { values: previous.values, lists: {} }) : null;
   const previousValue = (id: string) => previous?.values[id] ?? lastYear?.get(id) ?? 0;
+  // Last year's figure is known when it, or for a total one of its parts, was carried. A report
+  // started from an older template carries none of the national table's figures: no R6/R7 then.
+  const lastYearHas = (id: string): boolean => {
+    if (!previous) return false;
+    if (Object.hasOwn(previous.values, id)) return true;
+    return fields.get(id)?.sum?.some(lastYearHas) ?? false;
+  };
 
   // A slot can be required by a `required` rule or by its own flag; either way it is checked once.
   const requiredSlots = new Map<string, string>();
@@ -53,7 +57,7 @@ export function checkRules(ctx: CheckContext): Finding[] {
         );
       }
       case 'carry': {
-        if (!previous) return null;
+        if (!previous || !lastYearHas(r.previous)) return null;
         const last = previousValue(r.previous);
         if (value(r.field) === last) return null;
         const params = {
@@ -66,7 +70,7 @@ export function checkRules(ctx: CheckContext): Finding[] {
         return makeFinding(r.id, r.severity, 'carry', params, ctx.fieldAt(r.field), r.field);
       }
       case 'stock': {
-        if (!previous) return null;
+        if (!previous || !lastYearHas(r.previous)) return null;
         const last = previousValue(r.previous);
         const plus = sum(r.plus.map(value));
         const minus = sum(r.minus.map(value));

@@ -322,16 +322,27 @@ const rules: RuleDef[] = [
     max: 10000,
     kinds: ['township', 'subdistrict'],
   },
-  // R9: 信息处理费 charged, or applications ended for unpaid fees, must be reported in section 六.
+  // R9: 信息处理费 charged must be reported in section 六, and not denied there.
   {
     id: 'R9',
     kind: 'mention',
     severity: 'warning',
-    when: ['fees.processing', ...T3_APPLICANTS.map((a) => f3('other.fee', a.id))],
+    when: ['fees.processing'],
     slot: 's6.other',
     pattern: '信息处理费',
     contradiction: '未(收取|收)信息处理费',
   },
+  // R9: applications ended for unpaid fees mean fee notices went out: section 六 should say how
+  // 信息处理费 was handled. "未收取信息处理费" is then a true answer, not a contradiction.
+  {
+    id: 'R9',
+    kind: 'mention',
+    severity: 'warning',
+    when: T3_APPLICANTS.map((a) => f3('other.fee', a.id)),
+    slot: 's6.other',
+    pattern: '信息处理费',
+  },
+
   { id: 'EMPTY', kind: 'required', severity: 'warning', slot: 's5.problems' },
 ];
 
