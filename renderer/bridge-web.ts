@@ -48,13 +48,21 @@ async function post(channel: string, args: unknown[]): Promise<unknown> {
   return payload;
 }
 
+/**
+ * Fonts and layout of a long report take a moment; a print view that never reports ready is a bug,
+ * and the clerk is told so instead of waiting for a dialog that will not come. The same budget as
+ * the shell's print window (electron/main/print-window.ts) and the web PDF renderer (scripts/web/pdf.ts).
+ */
+const PRINT_READY_TIMEOUT_MS = 30_000;
+
 /** Resolves once the print view in `frame` says its layout is done (the same signal the shell waits for). */
-function whenPrintReady(frame: HTMLIFrameElement, timeoutMs = 30_000): Promise<void> {
+function whenPrintReady(frame: HTMLIFrameElement): Promise<void> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const poll = () => {
       if (frame.contentDocument?.documentElement.dataset.printReady === '1') resolve();
-      else if (Date.now() - started > timeoutMs) reject(new BridgeError('print view did not become ready'));
+      else if (Date.now() - started > PRINT_READY_TIMEOUT_MS)
+        reject(new BridgeError('print view did not become ready'));
       else setTimeout(poll, 100);
     };
     poll();

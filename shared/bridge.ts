@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { draftSchema } from './report/draft';
 import { DRAFT_ID } from './report/limits';
 import { UNIT_KINDS } from './report/template';
+import { MESSAGE_KEY_MAX } from './bridge-errors';
+
+export { REJECTION_MARK, rejectionMessage, rejectionText } from './bridge-errors';
 
 /**
  * The one contract between the renderer and the rest of the app. The preload exposes exactly
@@ -13,34 +16,10 @@ import { UNIT_KINDS } from './report/template';
 
 /** A message for the user: an i18n key with its parameters. Never a raw exception text alone. */
 export const userMessage = z.object({
-  key: z.string().max(200),
+  key: z.string().max(MESSAGE_KEY_MAX),
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 export type UserMessage = z.infer<typeof userMessage>;
-
-/**
- * How a refused or failed call reaches the renderer in Electron. An IPC rejection carries only its
- * error's message, so main writes the user message into it as JSON after this mark, the preload
- * rejects with an Error of exactly that text, and `rejectionMessage` reads it back.
- */
-export const REJECTION_MARK = 'nianbao-error:';
-
-export function rejectionText(message: UserMessage): string {
-  return `${REJECTION_MARK}${JSON.stringify(message)}`;
-}
-
-/** The user message inside a rejected bridge call, or null when the error carries none. */
-export function rejectionMessage(error: unknown): UserMessage | null {
-  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const at = text.indexOf(REJECTION_MARK);
-  if (at < 0) return null;
-  try {
-    const parsed = userMessage.safeParse(JSON.parse(text.slice(at + REJECTION_MARK.length)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 export const notice = userMessage.extend({ severity: z.enum(['info', 'warning', 'error']) });
 export type Notice = z.infer<typeof notice>;

@@ -6,7 +6,7 @@ import { findTemplate } from '../../shared/report/templates';
 import { toUserMessage } from './errors';
 import { takeNotices } from './handoff';
 import { fetchOnce } from './prefetch';
-import { clearJournal, readJournal, sameWork, writeJournal } from './journal';
+import { clearJournal, readJournal, recoverable, workPrint, writeJournal } from './journal';
 
 /**
  * One open draft and its autosave. The clerk never presses Save: a change is saved a moment
@@ -38,10 +38,23 @@ export function useDraftSession(id: string): DraftSession {
 
   const current = useRef<Draft | null>(null);
   const saved = useRef<Draft | null>(null);
+  /** `meta.updatedAt` of the version the services hold: what the journal's edits are made on. */
+  const storedAt = useRef('');
+  const sending = useRef<Draft | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const unsaved = () => current.current !== null && current.current !== saved.current;
+
+  const journal = () => {
+    const draft = current.current;
+    if (!draft || draft === saved.current) return;
+    writeJournal({
+      draft,
+      base: storedAt.current,
+      ...(sending.current ? { pending: workPrint(sending.current) } : {}),
+    });
+  };
 
   const saveNow = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -50,6 +63,7 @@ export function useDraftSession(id: string): DraftSession {
     const snapshot = current.current;
     if (!snapshot || snapshot === saved.current) return Promise.resolve();
     setSaveState({ kind: 'saving' });
+    sending.current = snapshot;
     const run = window.nianbao.drafts
       .save(snapshot)
       .then((result) => {
@@ -58,6 +72,7 @@ export function useDraftSession(id: string): DraftSession {
           return;
         }
         saved.current = snapshot;
+        storedAt.current = result.savedAt;
         if (current.current === snapshot) {
           clearJournal(snapshot.id);
           setSaveState({ kind: 'saved' });
@@ -65,6 +80,7 @@ export function useDraftSession(id: string): DraftSession {
       })
       .catch((error: unknown) => setSaveState({ kind: 'failed', reason: toUserMessage(error) }))
       .finally(() => {
+        sending.current = null;
         inFlight.current = null;
       });
     inFlight.current = run;
@@ -87,13 +103,14 @@ export function useDraftSession(id: string): DraftSession {
   );
 
   const flush = useCallback(async () => {
-    if (unsaved()) writeJournal(current.current!);
+    journal();
     await saveNow();
     return !unsaved();
   }, [saveNow]);
 
   const adopt = useCallback((opened: OpenedDraft, recovered: Draft | null) => {
     saved.current = opened.draft;
+    storedAt.current = opened.draft.meta.updatedAt;
     current.current = recovered ?? opened.draft;
     setDraft(current.current);
     setNotices(opened.notices);
@@ -110,8 +127,7 @@ export function useDraftSession(id: string): DraftSession {
       .then((opened) => {
         if (!live) return;
         // Edits the last page wrote down but the services never received (a reload mid-save).
-        const journal = readJournal(id);
-        const recovered = journal && !sameWork(journal, opened.draft) ? journal : null;
+        const recovered = recoverable(readJournal(id), opened.draft);
         if (!recovered) clearJournal(id);
         const notices: Notice[] = [...takeNotices(id), ...opened.notices];
         if (recovered) notices.push({ key: 'ui.session.recovered', params: {}, severity: 'info' });
@@ -124,7 +140,7 @@ export function useDraftSession(id: string): DraftSession {
     return () => {
       live = false;
       // Switching drafts or leaving the wizard: whatever is unsaved goes now.
-      if (unsaved()) writeJournal(current.current!);
+      journal();
       void saveNow();
     };
   }, [id, adopt, saveNow]);
@@ -132,7 +148,7 @@ export function useDraftSession(id: string): DraftSession {
   useEffect(() => {
     const leave = () => {
       if (!unsaved()) return;
-      writeJournal(current.current!);
+      journal();
       void saveNow();
     };
     const onVisibility = () => {

@@ -3,33 +3,107 @@ import type { Draft } from '../../shared/report/draft';
 /**
  * Unsaved edits, written synchronously to localStorage whenever the page may go away (reload,
  * close, switching to another program). A save started while the page unloads may not arrive
- * before the next page asks for the draft; this copy does not depend on it. It is cleared once a
- * save of the same content succeeds, so what remains is only ever work the services do not have.
+ * before the next page asks for the draft; this copy does not depend on it.
+ *
+ * Edits only make sense on the version they were made on. The entry names that version (its
+ * `meta.updatedAt`, which the services set on every save) and is recovered only while the services'
+ * draft is still that version: a backup restored, a draft brought back from the recycle bin or a
+ * file imported since then is the clerk's choice, and the leftover edits must not undo it. It is
+ * cleared once a save of the same content succeeds and whenever a draft is opened from a restore
+ * or an import.
  */
+export interface JournalEntry {
+  draft: Draft;
+  /** `meta.updatedAt` of the stored draft the edits were made on. */
+  base: string;
+  /**
+   * The work of a save that was under way when the entry was written. Its answer decides the base,
+   * and the page may be gone before it comes: if that save landed, the edits still sit on top of it.
+   */
+  pending?: string;
+}
+
 const key = (id: string) => `nianbao.unsaved.${id}`;
 
 /** Two drafts hold the same work when they differ at most in the bookkeeping the services update on save. */
-export function sameWork(a: Draft, b: Draft): boolean {
-  return JSON.stringify({ ...a, meta: null }) === JSON.stringify({ ...b, meta: null });
+function sameWork(a: Draft, b: Draft): boolean {
+  return workOf(a) === workOf(b);
 }
 
-export function writeJournal(draft: Draft): void {
+/** A short fingerprint of a draft's work, for `JournalEntry.pending`. */
+export function workPrint(draft: Draft): string {
+  const work = workOf(draft);
+  return `${work.length}:${hash53(work)}`;
+}
+
+/**
+ * The draft's content without `meta`, with object keys sorted: the services parse what they store,
+ * which may reorder keys, and the same work must compare equal after the round trip.
+ */
+function workOf(draft: Draft): string {
+  return JSON.stringify({ ...draft, meta: null }, (_, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
+/** cyrb53: 53 well-mixed bits, plenty to tell one version of a draft from another. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * The edits to lay over the draft the services opened, or null when there are none that apply:
+ * no entry, an entry made on another version, or one that holds nothing the services lack.
+ */
+export function recoverable(entry: JournalEntry | null, stored: Draft): Draft | null {
+  if (!entry || entry.draft.id !== stored.id) return null;
+  const onTop =
+    entry.base === stored.meta.updatedAt ||
+    (entry.pending !== undefined && entry.pending === workPrint(stored));
+  return onTop && !sameWork(entry.draft, stored) ? entry.draft : null;
+}
+
+/** An entry as stored, or null for anything else (another draft's, an older format, damaged text). */
+export function parseJournal(text: string | null, id: string): JournalEntry | null {
+  if (!text) return null;
   try {
-    localStorage.setItem(key(draft.id), JSON.stringify(draft));
+    // Written by this page from a draft the services accepted; the save that follows validates it again.
+    const entry = JSON.parse(text) as Partial<JournalEntry> | null;
+    const draft = entry?.draft as Partial<Draft> | undefined;
+    const fits =
+      typeof entry?.base === 'string' &&
+      (entry.pending === undefined || typeof entry.pending === 'string') &&
+      draft?.id === id &&
+      typeof draft.prose === 'object' &&
+      typeof draft.values === 'object';
+    return fits ? (entry as JournalEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeJournal(entry: JournalEntry): void {
+  try {
+    localStorage.setItem(key(entry.draft.id), JSON.stringify(entry));
   } catch {
     // No storage (a full disk, a protocol without localStorage): the regular save still runs.
   }
 }
 
-export function readJournal(id: string): Draft | null {
+export function readJournal(id: string): JournalEntry | null {
   try {
-    const text = localStorage.getItem(key(id));
-    if (!text) return null;
-    // Written by this page from a draft the services accepted; the save that follows validates it again.
-    const draft = JSON.parse(text) as Partial<Draft> | null;
-    return draft?.id === id && typeof draft.prose === 'object' && typeof draft.values === 'object'
-      ? (draft as Draft)
-      : null;
+    return parseJournal(localStorage.getItem(key(id)), id);
   } catch {
     return null;
   }

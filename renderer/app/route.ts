@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DRAFT_ID } from '../../shared/report/limits';
 
 /**
  * Where the app is, kept in the URL hash so a reload lands on the same step and the shell can
@@ -15,14 +16,12 @@ export type Route =
   | { page: 'wizard'; id: string; step: string | null }
   | { page: 'print'; id: string; size: PrintSize; final: boolean };
 
-const ID = /^[A-Za-z0-9_-]{6,64}$/;
-
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [page, id, step] = parts;
-  if (page === 'draft' && id && ID.test(id)) return { page: 'wizard', id, step: step ?? null };
-  if (page === 'print' && id && ID.test(id)) {
+  if (page === 'draft' && id && DRAFT_ID.test(id)) return { page: 'wizard', id, step: step ?? null };
+  if (page === 'print' && id && DRAFT_ID.test(id)) {
     const params = new URLSearchParams(query);
     const size = params.get('size');
     return {

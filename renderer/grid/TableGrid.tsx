@@ -374,7 +374,12 @@ function NumberCell({
     flash ? 'is-flash' : '',
   ].filter(Boolean);
   return (
-    <td rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={classes.join(' ')}>
+    <td
+      rowSpan={cell.rowSpan}
+      colSpan={cell.colSpan}
+      className={classes.join(' ')}
+      data-mark={computed ? t('sheet.grid.mark') : undefined}
+    >
       <input
         ref={register}
         type="text"

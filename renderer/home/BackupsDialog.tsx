@@ -4,7 +4,6 @@ import type { BackupInfo, DraftSummary, OpenedDraft } from '../../shared/bridge'
 import { ConfirmDialog, Dialog } from '../app/Dialog';
 import { describeError } from '../app/errors';
 import { formatMoment } from '../app/format';
-import { clearJournal } from '../app/journal';
 
 /**
  * The saved versions of one report, newest first. A damaged file that was moved aside is listed
@@ -30,10 +29,7 @@ export function BackupsDialog(props: {
   const restore = async (backup: BackupInfo) => {
     setConfirming(null);
     try {
-      const opened = await window.nianbao.drafts.restoreBackup(draft.id, backup.name);
-      // The clerk chose this version: edits the last page left unsaved must not be laid over it.
-      clearJournal(draft.id);
-      props.onRestored(opened);
+      props.onRestored(await window.nianbao.drafts.restoreBackup(draft.id, backup.name));
     } catch (error) {
       setProblem(describeError(t, error));
     }

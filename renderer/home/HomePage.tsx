@@ -20,7 +20,13 @@ type Message = { text: string; tone: 'ok' | 'error'; undo?: string };
 /** Start-up notices concern the whole session: shown on the first visit to the home page only. */
 let startupNoticesShown = false;
 
+/**
+ * Opens a draft the services just made current: a new one, a restored backup, one back from the
+ * recycle bin, an imported file. It is the version the clerk chose, so edits left over in the
+ * journal from an earlier version must not be laid over it.
+ */
 function openDraft(opened: OpenedDraft) {
+  clearJournal(opened.draft.id);
   handOffNotices(opened.draft.id, opened.notices);
   navigate({ page: 'wizard', id: opened.draft.id, step: null });
 }
@@ -79,6 +85,7 @@ export function HomePage() {
   const undoRemove = (id: string) =>
     act(async () => {
       await window.nianbao.drafts.restoreFromTrash(id);
+      clearJournal(id);
       return { text: t('ui.home.restored'), tone: 'ok' };
     });
 

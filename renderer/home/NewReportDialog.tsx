@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSummary, OpenedDraft } from '../../shared/bridge';
+import { UNIT_TEXT_MAX } from '../../shared/report/limits';
 import { UNIT_KINDS, type UnitKind } from '../../shared/report/template';
 import { findTemplate, proposeTemplate, TEMPLATES } from '../../shared/report/templates';
 import { Dialog } from '../app/Dialog';
@@ -143,6 +144,7 @@ export function NewReportDialog(props: {
                 id={`${ids}-unit`}
                 value={unitName}
                 onChange={(e) => setUnitName(e.target.value)}
+                maxLength={UNIT_TEXT_MAX.name}
                 placeholder={t('ui.basic.unitNamePlaceholder')}
                 aria-invalid={problems.unitName ? true : undefined}
                 aria-describedby={`${ids}-unit-hint`}

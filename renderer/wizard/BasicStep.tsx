@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
 import type { Draft, Unit } from '../../shared/report/draft';
+import { UNIT_TEXT_MAX } from '../../shared/report/limits';
 import { selfRef } from '../../shared/report/model';
 import { UNIT_KINDS, type TemplateDef, type UnitKind } from '../../shared/report/template';
 import { proposeTemplate } from '../../shared/report/templates';
@@ -80,11 +81,12 @@ export function BasicStep(props: {
     onChange((d) => ({ ...d, year }));
   };
   const proposed = proposeTemplate(draft.year);
-  const text = (key: keyof Unit, label: string, hint?: string, wide?: boolean) => (
+  const text = (key: keyof typeof UNIT_TEXT_MAX, label: string, hint?: string, wide?: boolean) => (
     <Field id={`unit-${key}`} label={label} hint={hint} wide={wide}>
       <ImeInput
         id={`unit-${key}`}
-        value={String(draft.unit[key])}
+        value={draft.unit[key]}
+        maxLength={UNIT_TEXT_MAX[key]}
         onCommit={(v) => setUnit(key, v)}
         aria-describedby={hint ? `unit-${key}-hint` : undefined}
       />
@@ -105,6 +107,7 @@ export function BasicStep(props: {
           ref={nameInput}
           value={draft.unit.name}
           onCommit={(v) => setUnit('name', v)}
+          maxLength={UNIT_TEXT_MAX.name}
           placeholder={t('ui.basic.unitNamePlaceholder')}
           aria-describedby="unit-name-hint"
         />
@@ -168,6 +171,7 @@ export function BasicStep(props: {
           id="unit-selfRef"
           value={draft.unit.selfRef}
           onCommit={(v) => setUnit('selfRef', v)}
+          maxLength={UNIT_TEXT_MAX.selfRef}
           placeholder={selfRef({ ...draft.unit, selfRef: '' })}
           aria-describedby="unit-selfRef-hint"
         />
@@ -180,6 +184,7 @@ export function BasicStep(props: {
           id="unit-signature"
           value={draft.unit.signature}
           onCommit={(v) => setUnit('signature', v)}
+          maxLength={UNIT_TEXT_MAX.signature}
           placeholder={draft.unit.name}
           aria-describedby="unit-signature-hint"
         />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
 import type { ListItem } from '../../shared/report/draft';
+import { LIST_LABEL_MAX } from '../../shared/report/limits';
 import { formatShare, largestRemainder } from '../../shared/report/percent';
 import type { FieldDef, ListDef } from '../../shared/report/template';
 import { messageText } from '../app/errors';
@@ -62,6 +63,7 @@ export function ListEditor(props: {
                 <ImeInput
                   value={item.label}
                   onCommit={(label) => set(i, { ...item, label })}
+                  maxLength={LIST_LABEL_MAX}
                   aria-label={t('ui.list.labelOf', { n: i + 1 })}
                 />
               </td>

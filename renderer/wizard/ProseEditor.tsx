@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
+import { PROSE_MAX } from '../../shared/report/limits';
 import type { SlotDef } from '../../shared/report/template';
 import { ConfirmDialog } from '../app/Dialog';
 import { messageText } from '../app/errors';
@@ -101,6 +102,7 @@ export function ProseEditor(props: {
         ref={area}
         value={text}
         onCommit={props.onText}
+        maxLength={PROSE_MAX}
         onSelect={(e) => {
           caret.current = e.currentTarget.selectionStart;
         }}

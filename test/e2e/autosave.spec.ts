@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { LIST_LABEL_MAX, UNIT_TEXT_MAX } from '../../shared/report/limits';
 import { expect, test, useApp } from './app';
 
 /** Nothing typed is lost: not by reloading mid-sentence, not by switching to another draft. */
@@ -10,6 +11,7 @@ const SAMPLE = 'example-national-2021-township-2025';
 const stored = (id: string) =>
   JSON.parse(readFileSync(join(server.app.dataDir, 'drafts', `${id}.json`), 'utf8')) as {
     prose: Record<string, string>;
+    unit: { address: string };
   };
 
 async function typeAtEnd(page: Page, selector: string, text: string) {
@@ -69,4 +71,68 @@ test('pinyin still being composed in the IME is neither saved nor shown in the r
   await expect(preview).toContainText(`${tail}政务`);
   await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
   await expect.poll(() => stored(SAMPLE).prose['s6.other']?.endsWith(`${tail}政务`)).toBe(true);
+});
+
+test('edits a failed save left behind come back, but never undo a restored backup', async ({ page }) => {
+  const improvements = page.locator('#slot-s5\\.improvements');
+  await page.goto(`${server.app.url}#/draft/${SAMPLE}/s5`);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+  // The services answer every save as a full disk does.
+  await page.route('**/api/drafts:save', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { key: 'app.storage.diskFull', params: { file: 'D:\\a.json' } },
+      }),
+    }),
+  );
+  const unsaved = '这一句没有保存成功。';
+  await typeAtEnd(page, '#slot-s5\\.improvements', unsaved);
+  await expect(page.getByRole('alert').filter({ hasText: '保存失败（磁盘已满' })).toBeVisible();
+
+  // Leaving and coming back: the edits are found again, and nobody claims they were saved.
+  await page.getByRole('button', { name: '政务公开年报助手' }).click();
+  await page.getByRole('button', { name: '继续填写' }).first().click();
+  await page.getByRole('button', { name: /五、存在的主要问题及改进情况/ }).click();
+  await expect(improvements).toHaveValue(new RegExp(`${unsaved}$`));
+  await expect(page.locator('.notices')).toContainText('已经找回，正在保存');
+  await expect(page.getByRole('alert').filter({ hasText: '保存失败（磁盘已满' })).toBeVisible();
+
+  // The clerk goes back to the last saved version instead: the leftover edits must not return.
+  await page.getByRole('button', { name: '政务公开年报助手' }).click();
+  await page.getByRole('button', { name: '历史版本' }).first().click();
+  await page.getByRole('button', { name: '恢复这个版本' }).first().click();
+  await page
+    .getByRole('dialog', { name: '恢复历史版本' })
+    .getByRole('button', { name: '恢复这个版本' })
+    .click();
+  await page.getByRole('button', { name: /五、存在的主要问题及改进情况/ }).click();
+  await expect(improvements).not.toHaveValue(new RegExp(unsaved));
+  await expect(page.locator('.notices')).not.toContainText('找回');
+
+  await page.unroute('**/api/drafts:save');
+  await page.reload();
+  await expect(improvements).not.toHaveValue(new RegExp(unsaved));
+  expect(stored(SAMPLE).prose['s5.improvements']).not.toContain(unsaved);
+});
+
+test('an over-long entry in a unit field is cut at the draft format’s limit, and saving goes on', async ({
+  page,
+}) => {
+  await page.goto(`${server.app.url}#/draft/${SAMPLE}/@basic`);
+  for (const [key, max] of Object.entries(UNIT_TEXT_MAX))
+    await expect(page.locator(`#unit-${key}`), key).toHaveAttribute('maxlength', String(max));
+  const address = page.getByRole('textbox', { name: '联系地址' });
+  await address.fill('某某县某某镇人民路'.repeat(30));
+  await expect(address).toHaveValue(/^(某某县某某镇人民路)+/);
+  expect((await address.inputValue()).length).toBe(UNIT_TEXT_MAX.address);
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+  await expect.poll(() => stored(SAMPLE).unit.address.length).toBe(UNIT_TEXT_MAX.address);
+
+  await page.locator('[data-step="s1"]').click();
+  const labels = page.getByRole('textbox', { name: /^第 \d+ 行的类别$/ });
+  await expect(labels.first()).toBeVisible();
+  for (const label of await labels.all())
+    await expect(label).toHaveAttribute('maxlength', String(LIST_LABEL_MAX));
 });

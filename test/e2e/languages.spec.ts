@@ -29,6 +29,17 @@ async function chooseLanguage(page: Page, settingsButton: RegExp, language: stri
   await page.keyboard.press('Escape');
 }
 
+/** The mark the computed cells of a table step carry, as drawn, and the help sentence that explains it. */
+async function computedMark(page: Page, step: string) {
+  await page.goto(`${server.app.url}#/draft/${SAMPLE}/${step}`);
+  const cell = page.locator('.table-grid-cell.is-computed:not(.has-error):not(.has-warning)').first();
+  await expect(cell).toBeVisible();
+  return {
+    drawn: await cell.evaluate((el) => getComputedStyle(el, '::before').content),
+    help: (await page.locator('.table-grid-help').textContent()) ?? '',
+  };
+}
+
 /** Walks the screens a clerk sees and collects anything shown as a key. */
 async function walk(page: Page, newReport: RegExp, steps: string[]) {
   const found: string[] = [];
@@ -61,11 +72,22 @@ test('English and traditional Chinese show no untranslated key; the report stays
   // The report's text is the template's: Chinese in every UI language.
   await page.getByRole('tab', { name: 'Preview' }).click();
   await expect(page.locator('.paged-preview')).toContainText('一、总体情况');
+  // The 计 of computed cells is a word of the interface, translated like the help that explains it.
+  const english = await computedMark(page, 's3');
+  expect(english.drawn).toBe('"Σ"');
+  expect(english.help).toContain('Grey cells marked Σ are totals');
+  await page.goto(`${server.app.url}#/draft/${SAMPLE}/@export`);
 
   await chooseLanguage(page, /^Settings$/, '繁體中文');
   await expect(page.locator('.step-pane h1')).toHaveText('匯出和列印');
   expect(await walk(page, /^新建報告$/, ['@basic', 's2', 's5', '@export'])).toEqual([]);
+  const traditional = await computedMark(page, 's3');
+  expect(traditional.drawn).toBe('"計"');
+  expect(traditional.help).toContain('帶「計」字的格子是合計');
 
   await chooseLanguage(page, /^設定$/, '简体中文');
   await expect(page.getByRole('button', { name: '设置' })).toBeVisible();
+  const simplified = await computedMark(page, 's3');
+  expect(simplified.drawn).toBe('"计"');
+  expect(simplified.help).toContain('带“计”字的格子是合计');
 });
