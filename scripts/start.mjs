@@ -8,27 +8,15 @@
  * names the browser mode, and exits 1 — before building, and without a stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const BROWSER_MODE = 'npm run dev:web';
-
-/** The executable the `electron` package would start, if it is on disk (mirrors node_modules/electron/index.js). */
-function electronBinary() {
-  const packageDir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(packageDir, 'path.txt');
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override)
-    return existsSync(join(override, relative || 'electron')) ? join(override, relative || 'electron') : null;
-  return relative && existsSync(join(packageDir, 'dist', relative))
-    ? join(packageDir, 'dist', relative)
-    : null;
-}
 
 /** The one line, from the app's own locale files (shared/locales/<lang>/app.json, key start.noElectron). */
 function noElectronLine() {

@@ -11,14 +11,24 @@ export type BackupKind = BackupInfo['kind'];
 
 /**
  * The backup policy, per draft (docs/desktop.md explains it to the clerk):
- * - every save also writes `rolling-<time>.json`, a copy of what was saved; the newest 20 are kept,
- *   so the draft file and its newest backup agree and a corrupt draft file loses nothing;
+ * - every save writes `rolling-<time>.json`, a copy of what was saved, so the draft file and its
+ *   newest backup agree and a corrupt draft file loses nothing;
+ * - older rolling copies are spaced by the clock, not by saves: autosave runs 600 ms after each
+ *   pause in typing, so keeping every save reached back only seconds, and a confirmed 重新生成 or
+ *   a select-all-delete was out of reach after a minute. Of the saves within one five-minute period
+ *   of the clock (10:00–10:05, 10:05–10:10 …) only the last one's copy stays, and the newest
+ *   `rolling` copies are kept: about 100 minutes of work. The version left before a pause is the
+ *   last of its period, so it is always kept;
+ * - a restore keeps the copy of the version it replaces, even within the period, so it can be undone;
  * - the first save of each calendar day is also kept as `daily-<time>.json`; the newest 60 days
- *   are kept, so the clerk can go back to last week's version after 20 saves have rolled past it;
+ *   are kept, so the clerk can go back to last week's version;
  * - `before-migration-<time>.json` keeps a draft of an older format exactly as it was, forever;
  * - `corrupt/<id>/corrupt-<time>.json` holds a draft file that could not be read, moved aside, forever.
  */
-export const BACKUP_POLICY = { rolling: 20, daily: 60 } as const;
+export const BACKUP_POLICY = { rolling: 20, periodMinutes: 5, daily: 60 } as const;
+
+/** Which five-minute period of the clock a moment falls in (time zones are whole multiples of 5 minutes). */
+const periodOf = (date: Date) => Math.floor(date.getTime() / (BACKUP_POLICY.periodMinutes * 60_000));
 
 const NAME = new RegExp(`^(rolling|daily|before-migration|corrupt)-(${STAMP_PATTERN})\\.json$`);
 
@@ -47,12 +57,20 @@ export class Backups {
     return kind === 'corrupt' ? join(this.layout.corrupt, id) : this.folderOf(id);
   }
 
-  /** After a successful save: the rolling copy, the day's first copy, then pruning. Throws when a copy could not be written. */
-  async afterSave(id: string, text: string, now: Date): Promise<void> {
+  /**
+   * After a successful save: the rolling copy (replacing the previous save's when both fall in the
+   * same period, unless `keepReplaced`), the day's first copy, then pruning. Throws when a copy
+   * could not be written.
+   */
+  async afterSave(id: string, text: string, now: Date, { keepReplaced = false } = {}): Promise<void> {
     const folder = this.folderOf(id);
     await mkdir(folder, { recursive: true });
-    await writeFileAtomic(join(folder, `rolling-${fileStamp(now)}.json`), text);
     const existing = await this.named(folder);
+    const name = `rolling-${fileStamp(now)}.json`;
+    await writeFileAtomic(join(folder, name), text);
+    const [previous] = existing.filter((b) => b.kind === 'rolling').sort(newestFirst);
+    if (previous && previous.name !== name && !keepReplaced && periodOf(previous.savedAt) === periodOf(now))
+      await rm(join(folder, previous.name), { force: true });
     const today = localDay(now);
     if (!existing.some((b) => b.kind === 'daily' && localDay(b.savedAt) === today))
       await writeFileAtomic(join(folder, `daily-${fileStamp(now)}.json`), text);

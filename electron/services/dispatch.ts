@@ -1,4 +1,7 @@
+import type { z } from 'zod';
 import { bridgeMethods, type BridgeHandlers } from '../../shared/bridge';
+import { draftSchema } from '../../shared/report/draft';
+import { schemaError } from '../../shared/report/draft-io';
 import { errorDetail, UserError } from './errors';
 import type { Log } from './log';
 
@@ -19,6 +22,20 @@ function payloadSize(args: unknown): number {
     // Cycles and BigInts have no JSON form: nothing the contract allows.
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/**
+ * Why arguments were refused. A draft the renderer sends (an autosave) is refused in the words
+ * readDraft uses for a file, naming the property and its limit ("草稿中的“unit.selfRef”超出了允许的
+ * 范围（最多 20）"), so the clerk can correct it; anything else is a request the app never makes.
+ */
+function refusal(args: z.ZodTuple, channel: string, issue: z.core.$ZodIssue | undefined): UserError {
+  const [position, ...path] = issue?.path ?? [];
+  if (issue && typeof position === 'number' && args.def.items[position] === draftSchema) {
+    const { key, params } = schemaError({ ...issue, path });
+    return new UserError(key, params);
+  }
+  return new UserError('app.ipc.invalidArgs', { channel });
 }
 
 /**
@@ -47,8 +64,12 @@ export function createDispatcher(handlers: BridgeHandlers, log: Log): Dispatch {
     }
     const parsed = entry.def.args.safeParse(args);
     if (!parsed.success) {
-      log('error', `refused call to ${channel}: ${parsed.error.issues[0]?.message ?? 'invalid arguments'}`);
-      throw new UserError('app.ipc.invalidArgs', { channel });
+      const issue = parsed.error.issues[0];
+      log(
+        'error',
+        `refused call to ${channel}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid arguments'}`,
+      );
+      throw refusal(entry.def.args, channel, issue);
     }
     let result: unknown;
     try {

@@ -2,10 +2,17 @@ import type Store from 'electron-store';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Draft } from '../../shared/report/draft';
+import { DRAFT_ID } from '../../shared/report/limits';
 import { serializeDraft } from '../../shared/report/draft-io';
 import { errorCode, errorDetail } from './errors';
 import { retryWhileLocked } from './retry';
 import { openStore } from './store';
+
+/** The draft id a file in drafts/ or trash/ stands for: its name without `.json`, when that is a valid draft id. */
+export function draftIdOfFile(fileName: string): string | undefined {
+  const id = fileName.endsWith('.json') ? fileName.slice(0, -'.json'.length) : '';
+  return DRAFT_ID.test(id) ? id : undefined;
+}
 
 /** What reading a draft's store file found. */
 export type DraftFileRead =

@@ -11,7 +11,7 @@ import type { TemplateDef, UnitKind } from '../../shared/report/template';
 import { findTemplate } from '../../shared/report/templates/index';
 import { removeStaleTemps } from './atomic-file';
 import { Backups } from './backups';
-import { DraftFiles } from './draft-file';
+import { DraftFiles, draftIdOfFile } from './draft-file';
 import { DraftIndex, type TrashedSummary } from './draft-index';
 import { errorCode, errorDetail, userMessage, UserError } from './errors';
 import { localDay, type DataLayout } from './layout';
@@ -23,8 +23,6 @@ import { isLockError, retryWhileLocked } from './retry';
  * a second on each attempt, and the main process should not stall for longer before telling.
  */
 const DRAFT_RETRY_DELAYS = [200, 600] as const;
-
-const ID_FILE = /^([A-Za-z0-9_-]{6,64})\.json$/;
 
 export interface LibraryOptions {
   layout: DataLayout;
@@ -240,7 +238,7 @@ export class DraftLibrary {
     return this.backups.list(id);
   }
 
-  /** Makes a backup the current version. The version it replaces stays among the backups (each save left one). */
+  /** Makes a backup the current version. The copy of the version it replaces is kept among the backups, so a restore can be undone. */
   restoreBackup(id: string, name: string): Promise<OpenedDraft> {
     return this.exclusive(id, async () => {
       if (id in this.index.trash) throw new UserError('app.storage.inTrash', { id });
@@ -248,8 +246,9 @@ export class DraftLibrary {
       if (text === null) throw new UserError('app.backup.notFound', { name });
       const read = readDraft(text);
       if (!read.ok) throw new UserError('app.backup.unreadable', { name, reason: read.error.key });
-      const restored = await this.persistOrThrow({ ...read.draft, id });
+      // Read before the restore's own save, whose pruning may retire the oldest copy: this one.
       const savedAt = (await this.backups.list(id)).find((b) => b.name === name)?.savedAt ?? '';
+      const restored = await this.persistOrThrow({ ...read.draft, id }, { keepReplaced: true });
       return {
         ...restored,
         notices: [
@@ -300,7 +299,7 @@ export class DraftLibrary {
     const { layout } = this.options;
     await removeStaleTemps(layout.drafts);
     const ids = (await readdir(layout.drafts))
-      .map((name) => ID_FILE.exec(name)?.[1])
+      .map(draftIdOfFile)
       .filter((id): id is string => id !== undefined);
     const found = new Map<string, DraftSummary>();
     for (const id of ids) {
@@ -334,7 +333,7 @@ export class DraftLibrary {
   private async scanTrash(): Promise<Record<string, TrashedSummary>> {
     const trash: Record<string, TrashedSummary> = {};
     for (const name of await readdir(this.options.layout.trash)) {
-      const id = ID_FILE.exec(name)?.[1];
+      const id = draftIdOfFile(name);
       if (!id) continue;
       const known = this.index.trash[id];
       if (known) {
@@ -468,7 +467,11 @@ export class DraftLibrary {
   // ── writing ─────────────────────────────────────────────────────────────
 
   /** Writes the draft file, then the index and the backups. Only a failed draft file is a failed save. */
-  private async persist(draft: Draft, touch: boolean): Promise<Persisted> {
+  private async persist(
+    draft: Draft,
+    touch: boolean,
+    backup: { keepReplaced?: boolean } = {},
+  ): Promise<Persisted> {
     const { log, now, appVersion } = this.options;
     const at = now();
     const saved: Draft = touch
@@ -492,15 +495,15 @@ export class DraftLibrary {
     });
     const notices: Notice[] = [];
     try {
-      await this.backups.afterSave(saved.id, serializeDraft(saved), at);
+      await this.backups.afterSave(saved.id, serializeDraft(saved), at, backup);
     } catch (error) {
       notices.push(this.backupFailed(saved.id, error));
     }
     return { ok: true, draft: saved, notices };
   }
 
-  private async persistOrThrow(draft: Draft): Promise<OpenedDraft> {
-    const persisted = await this.persist(draft, true);
+  private async persistOrThrow(draft: Draft, backup: { keepReplaced?: boolean } = {}): Promise<OpenedDraft> {
+    const persisted = await this.persist(draft, true, backup);
     if (!persisted.ok) throw new UserError(persisted.error.key, persisted.error.params);
     return { draft: persisted.draft, notices: persisted.notices };
   }

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { UserMessage } from '../../shared/bridge';
+import { contentType } from '../../electron/services/content-types';
 import { createDispatcher, MAX_PAYLOAD_CHARS } from '../../electron/services/dispatch';
 import { UserError } from '../../electron/services/errors';
 import { createHandlers } from '../../electron/services/handlers';
@@ -36,16 +37,6 @@ export interface WebServer {
   url: string;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, cache = 'no-store') {
   res.writeHead(status, {
@@ -130,7 +121,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Vite names assets by their content hash: they never change, so the browser may keep them
       // (and its compiled code) as Electron keeps them on disk; index.html is always asked afresh.
       const immutable = inside.startsWith(`assets${sep}`) ? 'max-age=31536000, immutable' : 'no-store';
-      send(res, 200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream', immutable);
+      send(res, 200, await readFile(file), contentType(file), immutable);
     } catch {
       send(res, 404, 'not found', 'text/plain; charset=utf-8');
     }

@@ -117,7 +117,7 @@ export function readDraft(input: string | unknown): ReadResult {
 }
 
 /** zod's own messages are English sentences; the clerk gets a translated key that names the property. */
-function schemaError(issue: z.core.$ZodIssue): DraftError {
+export function schemaError(issue: z.core.$ZodIssue): DraftError {
   const path = issue.path.map(String);
   const field = path.join('.') || '(root)';
   switch (issue.code) {

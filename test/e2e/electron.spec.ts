@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 /**
  * The desktop app itself, end to end: start-up on the sample report, a save, a restart, an export.
@@ -13,15 +13,6 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
  * renderer and the services everywhere.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The executable the `electron` package would start, if it is on disk (as scripts/start.mjs checks). */
-function electronBinary(): string | null {
-  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
 
 const binary = electronBinary();
 const reason = 'no Electron binary on this machine (it is downloaded on first launch, which needs internet)';

@@ -113,8 +113,10 @@ describe('the IPC wrapper', () => {
     expect(await refusal(call('drafts:open', e, '../../etc/passwd'))).toMatchObject({
       key: 'app.ipc.invalidArgs',
     });
-    expect(await refusal(call('drafts:save', e, { formatVersion: 2 }))).toMatchObject({
-      key: 'app.ipc.invalidArgs',
+    // A draft the format refuses is refused in the words of the format, naming the property.
+    expect(await refusal(call('drafts:save', e, { formatVersion: 2 }))).toEqual({
+      key: 'draft.error.type',
+      params: { field: 'id' },
     });
     const huge = { fileName: 'big.json', text: 'x'.repeat(10 * 1024 * 1024) };
     expect(await refusal(call('drafts:importFile', e, huge))).toMatchObject({ key: 'app.ipc.tooLarge' });

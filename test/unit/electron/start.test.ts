@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../../scripts/electron-binary.mjs';
 import { tempDir, removeDir } from '../services/helpers';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,6 +28,21 @@ describe('npm start without an Electron binary', () => {
       expect(run.stdout).toBe('');
     } finally {
       removeDir(missing);
+    }
+  });
+});
+
+describe('the Electron binary npm start and the end-to-end test look for', () => {
+  it('is the one the electron package would start: ELECTRON_OVERRIDE_DIST_PATH is honoured, and a missing one is null', () => {
+    const dir = tempDir();
+    try {
+      const dist = join(dir, 'electron-dist');
+      expect(electronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist })).toBeNull();
+      mkdirSync(dist);
+      writeFileSync(join(dist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+      expect(electronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist })).toBe(join(dist, 'electron'));
+    } finally {
+      removeDir(dir);
     }
   });
 });

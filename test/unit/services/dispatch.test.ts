@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bridge, bridgeMethods, type BridgeHandlers } from '../../../shared/bridge';
+import type { Draft } from '../../../shared/report/draft';
+import { UNIT_TEXT_MAX } from '../../../shared/report/limits';
 import { createDispatcher, MAX_PAYLOAD_CHARS, type Dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { UserError } from '../../../electron/services/errors';
-import { harness, removeDir, sampleReport, tempDir } from './helpers';
+import { harness, removeDir, sampleReport, tempDir, told } from './helpers';
 
 let dir: string;
 let handlers: BridgeHandlers;
@@ -60,14 +62,37 @@ describe('the dispatcher (behind IPC and the loopback server)', () => {
       ['exports:showInFolder', [42]],
       ['settings:set', [{ language: 'fr' }]],
       ['settings:set', [{ lastFolder: 'x'.repeat(5000) }]],
-      ['drafts:save', [JSON.parse(`{"formatVersion":2,"id":"${id}","__proto__":{"polluted":true}}`)]],
     ];
     for (const [channel, args] of hostile)
       await expect(
         dispatch(channel, args),
         `${channel} ${JSON.stringify(args)?.slice(0, 60)}`,
       ).rejects.toEqual(refusedWith('app.ipc.invalidArgs'));
+    const polluting = JSON.parse(`{"formatVersion":2,"id":"${id}","__proto__":{"polluted":true}}`) as unknown;
+    await expect(dispatch('drafts:save', [polluting])).rejects.toBeInstanceOf(UserError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a draft over the format’s limits naming the property and the limit, and saves once it is corrected', async () => {
+    const { draft } = (await dispatch('drafts:open', [id])) as { draft: Draft };
+    const tooLong = { ...draft, unit: { ...draft.unit, selfRef: '寮'.repeat(UNIT_TEXT_MAX.selfRef + 2) } };
+    const error = await dispatch('drafts:save', [tooLong]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).userMessage).toEqual({
+      key: 'draft.error.tooBig',
+      params: { field: 'unit.selfRef', maximum: UNIT_TEXT_MAX.selfRef },
+    });
+    expect(told((error as UserError).userMessage)).toBe(
+      '草稿中的“unit.selfRef”超出了允许的范围（最多 20）。',
+    );
+    const wrongType = { ...draft, year: '二〇二五' };
+    await expect(dispatch('drafts:save', [wrongType])).rejects.toEqual(
+      expect.objectContaining({
+        userMessage: { key: 'draft.error.type', params: { field: 'year' } },
+      }),
+    );
+    const fixed = { ...draft, unit: { ...draft.unit, selfRef: '寮'.repeat(UNIT_TEXT_MAX.selfRef) } };
+    await expect(dispatch('drafts:save', [fixed])).resolves.toMatchObject({ ok: true });
   });
 
   it('refuses an oversized payload before parsing it, and a payload with no JSON form', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BridgeApi } from '../../../shared/bridge';
@@ -6,6 +6,8 @@ import { openCounts, runChecks } from '../../../shared/report/checks/index';
 import type { Draft } from '../../../shared/report/draft';
 import { serializeDraft } from '../../../shared/report/draft-io';
 import { BACKUP_POLICY } from '../../../electron/services/backups';
+import { draftIdOfFile } from '../../../electron/services/draft-file';
+import { DRAFT_ID } from '../../../shared/report/limits';
 import {
   draftWithError,
   harness,
@@ -82,6 +84,26 @@ describe('drafts on disk', () => {
     expect(readFileSync(join(dir, 'drafts', `${draft.id}.json`), 'utf8')).toBe(before);
   });
 
+  it('a file copied into drafts/ by hand is a draft when its name is a draft id the format accepts', async () => {
+    mkdirSync(join(dir, 'drafts'), { recursive: true });
+    const text = serializeDraft(liaobuDraft());
+    const names = [
+      'copied_01',
+      'x'.repeat(64),
+      'short',
+      'x'.repeat(65),
+      'my report',
+      '年报草稿01',
+      'copied_02.JSON',
+    ];
+    for (const name of names) writeFileSync(join(dir, 'drafts', `${name}.json`), text);
+    const listed = (await (await open(h)).drafts.list()).map((d) => d.id).sort();
+    expect(listed).toEqual(['copied_01', 'x'.repeat(64)]);
+    for (const name of names)
+      expect(draftIdOfFile(`${name}.json`), name).toBe(DRAFT_ID.test(name) ? name : undefined);
+    expect(draftIdOfFile('copied_01.json.tmp')).toBeUndefined();
+  });
+
   it('a newcomer starts with the sample report, once: deleting it does not bring it back', async () => {
     const withSample = harness(dir, { sample: sampleReport() });
     const api = await open(withSample);
@@ -96,7 +118,75 @@ describe('drafts on disk', () => {
 });
 
 describe('rolling backups', () => {
-  it(`keep the last ${BACKUP_POLICY.rolling} saves plus the first save of each day`, async () => {
+  const backupText = (id: string, name: string) =>
+    (JSON.parse(readFileSync(join(dir, 'backups', id, name), 'utf8')) as Draft).prose['s5.problems'];
+  const rollingOf = async (api: BridgeApi, id: string) =>
+    (await api.drafts.listBackups(id)).filter((b) => b.kind === 'rolling');
+  const minutes = (a: string, b: string) => (Date.parse(a) - Date.parse(b)) / 60_000;
+
+  it(`reach back about ${BACKUP_POLICY.rolling * BACKUP_POLICY.periodMinutes} minutes of work, one copy per ${BACKUP_POLICY.periodMinutes} minutes, and keep the version left before a pause`, async () => {
+    const api = await open(h);
+    const { draft } = await create(api);
+    // Before lunch (the clock starts at 10:00, UTC+8): a save a minute until 10:28.
+    for (let n = 1; n <= 28; n++) {
+      tick(60_000);
+      await api.drafts.save({ ...draft, prose: { 's5.problems': `上午第${n}次` } });
+    }
+    tick(3 * 3600_000 - 28 * 60_000);
+    // After lunch: two hours of typing, a save a minute.
+    for (let n = 1; n <= 120; n++) {
+      tick(60_000);
+      await api.drafts.save({ ...draft, prose: { 's5.problems': `下午第${n}次` } });
+      if (n === 2) {
+        const kept = await rollingOf(api, draft.id);
+        expect(kept.map((b) => backupText(draft.id, b.name)).slice(0, 3)).toEqual([
+          '下午第2次',
+          '上午第28次',
+          '上午第24次',
+        ]);
+      }
+    }
+    const rolling = await rollingOf(api, draft.id);
+    expect(rolling).toHaveLength(BACKUP_POLICY.rolling);
+    // The newest backup is the draft as saved: a damaged draft file loses nothing.
+    expect(rolling[0]!.savedAt).toBe((await api.drafts.open(draft.id)).draft.meta.updatedAt);
+    expect(backupText(draft.id, rolling[0]!.name)).toBe('下午第120次');
+    const older = rolling.slice(1);
+    for (let i = 1; i < older.length; i++) expect(minutes(older[i - 1]!.savedAt, older[i]!.savedAt)).toBe(5);
+    expect(minutes(rolling[0]!.savedAt, rolling.at(-1)!.savedAt)).toBeGreaterThanOrEqual(90);
+  });
+
+  it('a select-all-delete is still recoverable after a minute of typing, and the restore can be undone', async () => {
+    const api = await open(h);
+    const { draft } = await create(api);
+    for (let n = 1; n <= 36; n++) {
+      tick(10_000);
+      await api.drafts.save({ ...draft, prose: { 's5.problems': `原来的内容第${n}版` } });
+    }
+    tick(10_000);
+    await api.drafts.save({ ...draft, prose: { 's5.problems': '' } });
+    for (let n = 1; n <= 30; n++) {
+      tick(2_000);
+      await api.drafts.save({ ...draft, prose: { 's5.problems': '新'.repeat(n) } });
+    }
+    const rolling = await rollingOf(api, draft.id);
+    const before = rolling.find((b) => backupText(draft.id, b.name)?.startsWith('原来的内容'));
+    expect(before, 'a copy from before the delete').toBeDefined();
+    // At most one period of work is lost: the delete came at 10:06:10, the copy is from 10:04:50.
+    expect(backupText(draft.id, before!.name)).toBe('原来的内容第29版');
+    tick(20_000);
+    const restored = await api.drafts.restoreBackup(draft.id, before!.name);
+    expect(restored.draft.prose['s5.problems']).toBe('原来的内容第29版');
+    // The version the restore replaced is itself a backup, though it was saved within the same period.
+    const after = await rollingOf(api, draft.id);
+    const replaced = after.find((b) => backupText(draft.id, b.name) === '新'.repeat(30));
+    expect(replaced).toBeDefined();
+    tick(1_000);
+    const undone = await api.drafts.restoreBackup(draft.id, replaced!.name);
+    expect(undone.draft.prose['s5.problems']).toBe('新'.repeat(30));
+  });
+
+  it('keep the first save of each day for last week’s version, and restoring one says from when', async () => {
     const api = await open(h);
     const { draft } = await create(api);
     // Three days of work: 30 saves a day, a minute apart.
@@ -108,31 +198,17 @@ describe('rolling backups', () => {
       tick(24 * 3600_000 - 30 * 60_000);
     }
     const backups = await api.drafts.listBackups(draft.id);
-    const rolling = backups.filter((b) => b.kind === 'rolling');
     const daily = backups.filter((b) => b.kind === 'daily');
-    expect(rolling).toHaveLength(BACKUP_POLICY.rolling);
-    expect(daily).toHaveLength(3);
-    // Newest first, and the newest backup is the last save.
-    expect(rolling[0]!.savedAt).toBe((await api.drafts.open(draft.id)).draft.meta.updatedAt);
-    const newest = await api.drafts.restoreBackup(draft.id, rolling[0]!.name);
-    expect(newest.draft.prose['s5.problems']).toBe('第3天第30次');
-    // Each day's first save is still there after 90 saves (day 1's was the draft's creation).
-    const prose = (name: string) =>
-      (JSON.parse(readFileSync(join(dir, 'backups', draft.id, name), 'utf8')) as Draft).prose['s5.problems'];
-    expect(daily.map((b) => prose(b.name))).toEqual(['第3天第1次', '第2天第1次', undefined]);
+    // Each day's first save is still there (day 1's was the draft's creation).
+    expect(daily.map((b) => backupText(draft.id, b.name))).toEqual(['第3天第1次', '第2天第1次', undefined]);
     const restored = await api.drafts.restoreBackup(draft.id, daily[1]!.name);
     expect(restored.draft.prose['s5.problems']).toBe('第2天第1次');
     expect(restored.notices).toEqual([expect.objectContaining({ key: 'app.backup.restored' })]);
     expect(told(restored.notices[0]!)).toContain('2026-01-11');
     // Restoring saved it as the current version; the version it replaced is still a backup.
     expect((await api.drafts.open(draft.id)).draft.prose['s5.problems']).toBe('第2天第1次');
-    const after = await api.drafts.listBackups(draft.id);
-    expect(
-      after
-        .filter((b) => b.kind === 'rolling')
-        .map((b) => prose(b.name))
-        .slice(0, 2),
-    ).toEqual(['第2天第1次', '第3天第30次']);
+    const after = await rollingOf(api, draft.id);
+    expect(after.map((b) => backupText(draft.id, b.name)).slice(0, 2)).toEqual(['第2天第1次', '第3天第30次']);
   });
 
   it('a backup name that is not one of ours is refused: no paths, no traversal', async () => {
