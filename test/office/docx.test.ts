@@ -69,18 +69,29 @@ interface Rendered {
 
 const rendered = new Map<string, Rendered>();
 
+/** The national template with table 四 declared landscape, as a provincial variant might declare a wide table. */
+const LANDSCAPE = 'national-2021 with table 四 landscape';
+const landscapeT4: TemplateDef = {
+  ...national2021,
+  tables: national2021.tables.map((t) => (t.id === 't4' ? { ...t, orientation: 'landscape' } : t)),
+};
+
 beforeAll(() => {
   if (!office) return;
   const dir = tempDir('docx-office');
+  const exports: [string, TemplateDef][] = [
+    ...TEMPLATES.map((t): [string, TemplateDef] => [t.id, t]),
+    [LANDSCAPE, landscapeT4],
+  ];
   return Promise.all(
-    TEMPLATES.map(async (template) => {
+    exports.map(async ([name, template]) => {
       const draft = draftFor(template);
-      const file = join(dir, `${template.id}.docx`);
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.docx`);
       writeFileSync(file, await exportDocx(template, draft));
       const pdf = toPdf(file, dir);
       const pages = pdfPageSizes(pdf);
       const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
-      rendered.set(template.id, {
+      rendered.set(name, {
         draft,
         pdf,
         raw,
@@ -127,15 +138,9 @@ describe.skipIf(!office).each(TEMPLATES.map((t) => [t.id, t] as const))(
       expect(chineseDate(r().draft.issuedOn)).toBe('2026年1月20日');
     });
 
-    it('prints on A4, portrait except the pages of landscape tables', () => {
-      const landscape = template.tables.filter((t) => t.orientation === 'landscape');
-      r().pages.forEach((size, i) => {
-        const page = squeeze(r().pageTexts[i]!);
-        const holdsLandscapeTable = landscape.some((t) =>
-          page.includes(squeeze(rowTexts(template, t, r().draft)[0]!)),
-        );
-        expect(holdsLandscapeTable ? isA4Landscape(size) : isA4Portrait(size), `page ${i + 1}`).toBe(true);
-      });
+    it('prints every page on A4 portrait: wide tables are set in small type, not turned', () => {
+      expect(r().pages.length).toBeGreaterThan(1);
+      r().pages.forEach((size, i) => expect(isA4Portrait(size), `page ${i + 1}`).toBe(true));
     });
   },
 );
@@ -151,8 +156,14 @@ describe.skipIf(!office)('national-2021 page layout in LibreOffice', () => {
         {
           encoding: 'utf8',
         },
-      ).matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g),
-    ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) }));
+      ).matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+    ].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: [...m[5]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+    }));
 
   it('shows the distinctive figures of the draft', () => {
     const raw = rendered.get(national2021.id)!.raw;
@@ -191,6 +202,39 @@ describe.skipIf(!office)('national-2021 page layout in LibreOffice', () => {
     }
   });
 
+  it('keeps table 四 inside the 156 mm 版心, its 15 figures in one row across the whole width', () => {
+    const { pageTexts } = rendered.get(national2021.id)!;
+    const all = lines(pageTexts.findIndex((t) => t.includes('未经复议直接起诉')) + 1);
+    const top = all.find((l) => l.text === '行政复议')!;
+    const figures = all.filter((l) => l.yMin > top.yMin && /^\d+$/.test(l.text));
+    expect(figures).toHaveLength(15);
+    expect(new Set(figures.map((f) => f.yMin)).size).toBe(1);
+    const table = all.filter((l) => l.yMin >= top.yMin && l.yMin <= figures[0]!.yMin);
+    for (const l of table) {
+      expect(l.xMin, l.text).toBeGreaterThanOrEqual(BODY.left);
+      expect(l.xMax, l.text).toBeLessThanOrEqual(BODY.right);
+    }
+    const xs = figures.map((f) => f.xMin).sort((a, b) => a - b);
+    expect(xs[0]).toBeLessThan(BODY.left + 20);
+    expect(xs[14]).toBeGreaterThan(BODY.right - 30);
+  });
+
+  it('sets table 四 with each header word on two whole lines (结果/维持) and its 15 figures on one line', () => {
+    const raw = rendered
+      .get(national2021.id)!
+      .raw.split('\n')
+      .map((l) => l.trim());
+    const head = raw.findIndex((l) => /^行政复议\s*行政诉讼$/.test(l));
+    const figures = raw.findIndex((l, i) => i > head && /^\d+(\s+\d+){14}$/.test(l));
+    expect(head).toBeGreaterThan(0);
+    expect(figures).toBeGreaterThan(head);
+    const cells = raw.slice(head + 1, figures).filter((l) => !/起诉/.test(l));
+    expect(cells.filter((l) => l !== '总计').join('|')).toBe(
+      Array.from({ length: 3 }, () => '结果|维持|结果|纠正|其他|结果|尚未|审结').join('|'),
+    );
+    expect(cells.filter((l) => l === '总计')).toHaveLength(3);
+  });
+
   it('renders the headings in their own faces: 黑体, 楷体 and 仿宋 reach the PDF as distinct fonts', () => {
     const fonts = execFileSync('pdffonts', [rendered.get(national2021.id)!.pdf], { encoding: 'utf8' });
     // test/office/fonts.conf maps 黑体 to Noto Sans CJK, 楷体 to AR PL UKai, 仿宋 and 小标宋 to Noto Serif CJK.
@@ -198,5 +242,20 @@ describe.skipIf(!office)('national-2021 page layout in LibreOffice', () => {
     expect(fonts).toMatch(/UKai/);
     expect(fonts).toMatch(/NotoSerifCJK\S*-Bold/);
     expect(fonts).toMatch(/NotoSerifCJK\S*-Regular/);
+  });
+});
+
+describe.skipIf(!office)('a table a template declares landscape, in LibreOffice', () => {
+  it('prints it on a page of its own turned to A4 landscape, the pages around it portrait, numbered on', () => {
+    const { pages, pageTexts } = rendered.get(LANDSCAPE)!;
+    const turned = pages.flatMap((size, i) => (isA4Landscape(size) ? [i] : []));
+    expect(turned).toHaveLength(1);
+    const page = squeeze(pageTexts[turned[0]!]!);
+    expect(page).toContain('未经复议直接起诉');
+    expect(page).not.toContain('五、存在的主要问题及改进情况');
+    pages.forEach((size, i) => {
+      if (i !== turned[0]) expect(isA4Portrait(size), `page ${i + 1}`).toBe(true);
+    });
+    pageTexts.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
   });
 });

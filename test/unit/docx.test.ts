@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, type DocxOptions } from '../../shared/export/docx';
 import { balancedLines, subHeading, titleLines } from '../../shared/export/layout/lines';
+import { emWidth } from '../../shared/export/layout/metrics';
 import type { Draft } from '../../shared/report/draft';
 import { newDraft } from '../../shared/report/draft-io';
 import { documentTitle, resolveSections } from '../../shared/report/model';
@@ -117,37 +118,45 @@ describe('exportDocx, national-2021 full draft', () => {
     expect(Buffer.isBuffer(bytes)).toBe(false);
   });
 
-  it('sets A4 with the GB/T 9704 margins and a 22-line grid on every portrait section', () => {
-    const sections = elements(doc(), 'w:pgSz').map((size, i) => ({
-      size,
-      margin: elements(doc(), 'w:pgMar')[i]!,
-    }));
-    const portrait = sections.filter((s) => s.size['w:orient'] !== 'landscape');
-    expect(portrait.length).toBeGreaterThan(0);
-    for (const { size, margin } of portrait) {
-      expect(size).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
-      expect(margin).toMatchObject({
+  it('sets every section on A4 portrait with the GB/T 9704 margins and a 22-line grid', () => {
+    const sizes = elements(doc(), 'w:pgSz');
+    const margins = elements(doc(), 'w:pgMar');
+    expect(sizes.length).toBeGreaterThan(0);
+    sizes.forEach((size, i) => {
+      expect(size).toEqual({ 'w:w': '11906', 'w:h': '16838', 'w:orient': 'portrait' });
+      expect(margins[i]).toMatchObject({
         'w:top': '2098',
         'w:bottom': '1984',
         'w:left': '1587',
         'w:right': '1474',
       });
-    }
+    });
     for (const grid of elements(doc(), 'w:docGrid'))
       expect(grid).toMatchObject({ 'w:type': 'linesAndChars', 'w:linePitch': '560' });
   });
 
-  it('puts table 四 in a landscape section of the same paper, with the 225 mm line across', () => {
-    const bodies = doc().split(/<w:sectPr>/);
-    const landscape = bodies.findIndex(
-      (b, i) => i > 0 && /w:orient="landscape"/.test(b.slice(0, b.indexOf('</w:sectPr>'))),
+  it('sets table 四 inline under its heading, its 15 columns across the 156 mm line in 五号, headers broken 结果/维持', () => {
+    const t4 = blocks(doc(), 'w:tbl').find((t) => textOf(t).includes('未经复议直接起诉'))!;
+    const at = doc().indexOf(t4);
+    expect(doc().lastIndexOf('四、政府信息公开行政复议、行政诉讼情况', at)).toBeGreaterThan(
+      doc().lastIndexOf('三、收到和处理政府信息公开申请情况', at),
     );
-    expect(landscape).toBeGreaterThan(0);
-    const content = bodies[landscape - 1]!;
-    expect(textOf(content)).toContain('未经复议直接起诉');
-    expect(elements(bodies[landscape]!, 'w:pgSz')[0]).toMatchObject({ 'w:w': '16838', 'w:h': '11906' });
-    // Page numbering continues across the section breaks.
-    expect(doc()).not.toMatch(/<w:pgNumType [^>]*w:start=/);
+    expect(doc().indexOf('五、存在的主要问题及改进情况')).toBeGreaterThan(at);
+    // No section break between them: the table stays on the portrait pages of the text around it.
+    expect(doc().slice(doc().indexOf('三、收到和处理政府信息公开申请情况'), at)).not.toMatch(/<w:sectPr\b/);
+    const grid = elements(t4, 'w:gridCol').map((g) => Number(g['w:w']));
+    expect(grid).toHaveLength(15);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(8845);
+    for (const r of runs(t4)) expect(sizeOf(r)).toBe('21');
+    const lines = (cell: string) => blocks(cell, 'w:p').flatMap((p) => p.split('<w:br/>').map(textOf));
+    const heads = blocks(t4, 'w:tc').filter((c) => /^(结果维持|结果纠正|其他结果|尚未审结)$/.test(textOf(c)));
+    expect(heads).toHaveLength(12);
+    for (const cell of heads) expect(lines(cell).map((l) => l.length)).toEqual([2, 2]);
+    // Every line of every cell fits its column: 五号 is 210 twips an em, less 1 mm of padding each side.
+    for (const cell of blocks(t4, 'w:tc')) {
+      const width = Number(elements(cell, 'w:tcW')[0]!['w:w']);
+      for (const line of lines(cell)) expect(emWidth(line) * 210, line).toBeLessThanOrEqual(width - 114);
+    }
   });
 
   it('sets the title in 2号方正小标宋简体, centred, broken after the unit name', () => {
@@ -328,6 +337,48 @@ describe('exportDocx, national-2021 full draft', () => {
     const texts = paragraphsOf(undated['word/document.xml']!).map(textOf);
     expect(texts.at(-1)).toBe('寮步镇人民政府');
     expect(texts.some((t) => /\d+年\d+月\d+日$/.test(t))).toBe(false);
+  });
+});
+
+/** The national template with table 四 declared landscape, as a provincial variant might declare a wide table. */
+const landscapeT4: TemplateDef = {
+  ...national2021,
+  tables: national2021.tables.map((t) => (t.id === 't4' ? { ...t, orientation: 'landscape' } : t)),
+};
+
+describe('exportDocx, a template that declares a landscape table', () => {
+  let doc = '';
+  beforeAll(async () => {
+    doc = (await exportParts(landscapeT4, full))['word/document.xml']!;
+  });
+
+  it('puts the table in a landscape section of the same paper, turned so its top is the binding edge', () => {
+    const sectPrs = blocks(doc, 'w:sectPr');
+    expect(sectPrs.map((s) => elements(s, 'w:pgSz')[0]!['w:orient'])).toEqual([
+      'portrait',
+      'landscape',
+      'portrait',
+    ]);
+    // A section's properties close it: the landscape section holds table 四 and nothing of section 五.
+    const landscape = doc.slice(doc.indexOf(sectPrs[0]!), doc.indexOf(sectPrs[1]!));
+    expect(textOf(landscape)).toContain('未经复议直接起诉');
+    expect(textOf(landscape)).not.toContain('五、存在的主要问题及改进情况');
+    expect(elements(sectPrs[1]!, 'w:pgSz')[0]).toMatchObject({ 'w:w': '16838', 'w:h': '11906' });
+    expect(elements(sectPrs[1]!, 'w:pgMar')[0]).toMatchObject({
+      'w:top': '1587',
+      'w:bottom': '1474',
+      'w:left': '1984',
+      'w:right': '2098',
+    });
+    // Page numbering continues across the section breaks, and every section has its footers.
+    expect(doc).not.toMatch(/<w:pgNumType [^>]*w:start=/);
+    for (const s of sectPrs) expect(elements(s, 'w:footerReference')).toHaveLength(2);
+  });
+
+  it('spans the table across the 225 mm line of the turned page', () => {
+    const t4 = blocks(doc, 'w:tbl').find((t) => textOf(t).includes('未经复议直接起诉'))!;
+    const grid = elements(t4, 'w:gridCol').map((g) => Number(g['w:w']));
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(12756);
   });
 });
 

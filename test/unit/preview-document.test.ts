@@ -19,10 +19,23 @@ describe('the preview document mirrors the Word file', () => {
   const runs = documentRuns(national.template, national.draft);
   const blocks = runs.flatMap((r) => r.blocks);
 
-  it('puts the landscape table 四 on pages of its own, between portrait runs', () => {
-    expect(runs.map((r) => r.orientation)).toEqual(['portrait', 'landscape', 'portrait']);
-    expect(runs[1]!.blocks.map((b) => b.key)).toEqual(['table:t4']);
-    expect(runs[2]!.blocks[0]).toMatchObject({
+  it('keeps table 四 on the portrait pages, between the sentence of section 四 and the heading of 五', () => {
+    expect(runs.map((r) => r.orientation)).toEqual(['portrait']);
+    const at = blocks.findIndex((b) => b.key === 'table:t4');
+    expect(blocks[at - 1]).toMatchObject({ kind: 'para', level: 0 });
+    expect(text(blocks[at - 1]!)).toMatch(/行政复议/);
+    expect(blocks[at + 1]).toMatchObject({ kind: 'para', level: 1, text: '五、存在的主要问题及改进情况' });
+  });
+
+  it('puts a table a template declares landscape on pages of its own, between portrait runs', () => {
+    const landscape: TemplateDef = {
+      ...national.template,
+      tables: national.template.tables.map((t) => (t.id === 't4' ? { ...t, orientation: 'landscape' } : t)),
+    };
+    const turned = documentRuns(landscape, national.draft);
+    expect(turned.map((r) => r.orientation)).toEqual(['portrait', 'landscape', 'portrait']);
+    expect(turned[1]!.blocks.map((b) => b.key)).toEqual(['table:t4']);
+    expect(turned[2]!.blocks[0]).toMatchObject({
       kind: 'para',
       level: 1,
       text: '五、存在的主要问题及改进情况',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx } from '../../shared/export/xlsx';
+import { printableWidthPt } from '../../shared/export/xlsx/print';
 import { sumFormula } from '../../shared/export/xlsx/refs';
 import type { Draft } from '../../shared/report/draft';
 import { newDraft } from '../../shared/report/draft-io';
@@ -14,6 +15,8 @@ import { computeValues } from '../../shared/report/totals';
 /** The table grid starts under the title row and the 填报单位 line. */
 const GRID_TOP = 3;
 const FLAT = '指标数值';
+/** A stored column width counts digits of Calibri 11, 5.25 pt each. */
+const PT_PER_WIDTH_UNIT = 5.25;
 
 /** Every entered field filled with a small distinct number, money with all its decimals, every list item counted. */
 function filledDraft(template: TemplateDef): Draft {
@@ -275,8 +278,22 @@ describe('Excel export of the national format', () => {
     expect(total.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
   });
 
-  it('prints table 四 in landscape and repeats table 三’s three header rows under its title', () => {
-    expect(workbook.getWorksheet('四、行政复议行政诉讼情况')!.pageSetup.orientation).toBe('landscape');
+  it('prints table 四 on portrait A4, one page wide, its header words whole and its type on paper at least 8.5 pt', () => {
+    const sheet = workbook.getWorksheet('四、行政复议行政诉讼情况')!;
+    expect(sheet.pageSetup.orientation).toBe('portrait');
+    const widthsPt = sheet.columns.map((c) => (c.width ?? 0) * PT_PER_WIDTH_UNIT);
+    expect(widthsPt).toHaveLength(15);
+    // Fit-to-width shrinks a grid wider than the page; 五号 may shrink, but not past 小五 less a hair.
+    const onPaper = 10.5 * Math.min(1, printableWidthPt('portrait') / widthsPt.reduce((a, b) => a + b, 0));
+    expect(onPaper).toBeGreaterThanOrEqual(8.5);
+    sheet.getRow(GRID_TOP + 2).eachCell((cell, col) => {
+      const text = String(cell.value);
+      if (/^(结果维持|结果纠正|其他结果|尚未审结)$/.test(text))
+        expect(widthsPt[col - 1], `${text} in column ${col}`).toBeGreaterThanOrEqual(4 * 10.5);
+    });
+  });
+
+  it('repeats table 三’s three header rows under its title', () => {
     expect(t3().pageSetup.printTitlesRow).toBe('1:5');
     expect(t3().getCell(1, 1).value).toBe('三、收到和处理政府信息公开申请情况');
   });
@@ -309,6 +326,23 @@ describe('Excel export of the national format', () => {
       /^填报单位：𠮷镇人民政府\u3000\u3000报告年度/,
     );
     expect(clean.title).toBe('𠮷镇人民政府2025年政府信息公开工作年度报告');
+  });
+});
+
+describe('Excel export of a template that declares a landscape table', () => {
+  it('prints that sheet on landscape A4, its columns across the wider page at the table’s own type size', async () => {
+    const landscape: TemplateDef = {
+      ...national2021,
+      tables: national2021.tables.map((t) => (t.id === 't4' ? { ...t, orientation: 'landscape' } : t)),
+    };
+    const workbook = await load(await exportXlsx(landscape, nationalDraft()));
+    const sheet = workbook.getWorksheet('四、行政复议行政诉讼情况')!;
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect([sheet.pageSetup.fitToWidth, sheet.pageSetup.printTitlesRow]).toEqual([1, '1:5']);
+    const width = sheet.columns.reduce((sum, c) => sum + (c.width ?? 0) * PT_PER_WIDTH_UNIT, 0);
+    expect(width).toBeGreaterThan(printableWidthPt('portrait'));
+    expect(width).toBeLessThanOrEqual(printableWidthPt('landscape'));
+    expect(workbook.getWorksheet('三、收到和处理申请情况')!.pageSetup.orientation).toBe('portrait');
   });
 });
 

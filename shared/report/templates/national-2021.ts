@@ -226,7 +226,6 @@ const t4: TableDef = {
   sheetName: '四、行政复议行政诉讼情况',
   columns: Array.from({ length: 15 }, () => 1),
   fontSize: 10.5,
-  orientation: 'landscape',
   rows: [
     {
       header: true,
