@@ -3,8 +3,8 @@
  * surrogates) make Word refuse the whole file. They arrive by paste from other documents, so they
  * are removed on the way in. Characters outside the BMP (𠮷) are valid surrogate pairs and stay.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ILLEGAL_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegalXml(text: string): string {
