@@ -1,4 +1,5 @@
 import type { Draft } from '../../shared/report/draft';
+import { stripIllegalXml } from '../../shared/report/text';
 
 /**
  * Unsaved edits, written synchronously to localStorage whenever the page may go away (reload,
@@ -41,11 +42,14 @@ export function workPrint(draft: Draft): string {
  * which may reorder keys, and the same work must compare equal after the round trip.
  */
 function workOf(draft: Draft): string {
-  return JSON.stringify({ ...draft, meta: null }, (_, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
+  return JSON.stringify({ ...draft, meta: null }, (_, value: unknown) => {
+    // The services strip characters XML forbids (pasted \v and the like) as they store a draft;
+    // the stored version of this same work must still compare equal.
+    if (typeof value === 'string') return stripIllegalXml(value);
+    return value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
+      : value;
+  });
 }
 
 /** cyrb53: 53 well-mixed bits, plenty to tell one version of a draft from another. */

@@ -185,6 +185,20 @@ describe('table rules', () => {
     ]);
   });
 
+  it('R9: accepting the unpaid-fee warning does not silence the one for a fee charged later', () => {
+    const both = (acknowledged: string[]) =>
+      generated({ 't3.other.fee.natural': 1, 't3.new.natural': 1, 'fees.processing': 50 }, (d) => {
+        d.prose['s6.other'] = '本年度积极推进政务公开。';
+        d.acknowledged = acknowledged;
+      });
+    const findings = ofRule(check(both([])), 'R9');
+    expect(findings).toHaveLength(2);
+    expect(new Set(findings.map((f) => f.id)).size).toBe(2);
+    const unpaid = findings.find((f) => f.id.endsWith('@t3.other.fee.natural'))!;
+    const after = ofRule(check(both([unpaid.id])), 'R9');
+    expect(after.filter((f) => f.acknowledged).map((f) => f.id)).toEqual([unpaid.id]);
+  });
+
   it('EMPTY: section 五 empty or just 无 is a warning', () => {
     for (const text of ['', '无', '无。', '暂无', ' 无 '])
       expect(

@@ -59,6 +59,15 @@ describe('recovering unsaved edits', () => {
     expect(recoverable({ draft: edits, base: landed.meta.updatedAt }, landed)).toBeNull();
   });
 
+  it('a save the services cleaned (a pasted control character stripped) still counts as the one in flight', () => {
+    const sent = typed(monday, 's5.problems', '粘贴来的\u000b文字');
+    const later = typed(sent, 's5.problems', '，又写了一句。');
+    const landed = stored(sent, '2026-01-19T08:00:05.000Z');
+    expect(landed.prose['s5.problems']).not.toContain('\u000b');
+    const entry: JournalEntry = { draft: later, base: monday.meta.updatedAt, pending: workPrint(sent) };
+    expect(recoverable(entry, landed)).toBe(later);
+  });
+
   it('edits typed while a save was under way survive that save landing after the page went', () => {
     const sent = typed(monday, 's5.problems', '另外，');
     const landed = stored(sent, '2026-01-19T08:00:05.000Z');

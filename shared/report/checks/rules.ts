@@ -108,6 +108,9 @@ export function checkRules(ctx: CheckContext): Finding[] {
         return makeFinding(r.id, r.severity, 'maxFor', params, ctx.fieldAt(r.field), r.field);
       }
       case 'mention': {
+        // Two mention rules may watch one slot (R9: a fee charged; applications ended for unpaid
+        // fees). Their findings need their own ids, or accepting one would silence the other.
+        const where = `${r.slot}@${r.when[0] ?? ''}`;
         const positive = r.when.filter((id) => value(id) > 0);
         if (positive.length === 0) return null;
         const text = draft.prose[r.slot] ?? '';
@@ -125,11 +128,11 @@ export function checkRules(ctx: CheckContext): Finding[] {
             'mentionContradiction',
             { ...params, text: contradiction[0] },
             at,
-            r.slot,
+            where,
           );
         }
         if (new RegExp(r.pattern).test(text)) return null;
-        return makeFinding(r.id, r.severity, 'mention', params, ctx.slotAt(r.slot), r.slot);
+        return makeFinding(r.id, r.severity, 'mention', params, ctx.slotAt(r.slot), where);
       }
       case 'not-copy': {
         const v = value(r.field);
