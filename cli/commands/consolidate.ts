@@ -9,6 +9,7 @@ import { findingPlace } from '../../shared/report/checks/place';
 import {
   chooseTarget,
   consolidate,
+  decodeList,
   expectedUnits,
   keyFields,
   type Consolidation,
@@ -55,8 +56,8 @@ interface RosterRow {
 
 /**
  * `nianbao consolidate`: the county clerk's run over the units' draft files. Returns the exit
- * code: 0 every unit read and free of errors, 1 a unit with errors or missing or a file unreadable,
- * 2 bad usage or nothing to consolidate.
+ * code: 0 every unit read and free of errors, 1 a unit with errors, missing or not on the expected
+ * list, or a file unreadable, 2 bad usage or nothing to consolidate.
  */
 export async function commandConsolidate(
   paths: string[],
@@ -82,7 +83,7 @@ export async function commandConsolidate(
   let expected: string[] | undefined;
   if (args.expect !== undefined) {
     try {
-      expected = expectedUnits(await readFile(args.expect, 'utf8'));
+      expected = expectedUnits(decodeList(await readFile(args.expect)));
     } catch (e) {
       return usage('cli.error.read', { file: args.expect, detail: errorCode(e) });
     }
@@ -111,7 +112,10 @@ export async function commandConsolidate(
   // Files were read but none is of the year and template: there is nothing to add up.
   const result = found && found.units.length > 0 ? found : null;
   const rows = roster(found, expected, unreadable);
-  const failed = rows.some((r) => r.status === 'missing' || r.status === 'unreadable' || (r.errors ?? 0) > 0);
+  // A unit not on the list is not in the sum: until the clerk sorts out why, the figures are not final.
+  const failed =
+    (found?.unexpected.length ?? 0) > 0 ||
+    rows.some((r) => r.status === 'missing' || r.status === 'unreadable' || (r.errors ?? 0) > 0);
   const code = !result ? 2 : failed ? 1 : 0;
 
   if (result && args.xlsx) {
@@ -141,6 +145,8 @@ export async function commandConsolidate(
           unreadable: unreadable.length,
         }),
       );
+      if (result.unexpected.length > 0)
+        output.out(t('cli.consolidate.unexpected', { count: result.unexpected.length }));
       if (failed && args.xlsx) output.out(t('cli.consolidate.marked'));
     }
   }
@@ -189,15 +195,13 @@ function roster(
       errorList: u.findings
         .filter((f) => f.severity === 'error')
         .map((finding) => ({ finding, place: findingPlace(result.template, u.draft, finding) })),
-      ...(expected && result.unexpected.includes(u.name)
-        ? { reason: { key: 'cli.consolidate.reason.unexpected', params: {} } }
-        : {}),
     });
-    for (const name of expected ?? []) {
-      const unit = result.units.find((u) => u.name === name);
-      rows.push(unit ? submitted(unit) : { unit: name, status: 'missing', file: '' });
-    }
-    for (const u of result.units) if (!expected?.includes(u.name)) rows.push(submitted(u));
+    if (expected)
+      for (const name of expected) {
+        const unit = result.units.find((u) => u.name === name);
+        rows.push(unit ? submitted(unit) : { unit: name, status: 'missing', file: '' });
+      }
+    else rows.push(...result.units.map(submitted));
     for (const s of result.skipped)
       rows.push({
         unit: s.name,
@@ -225,8 +229,7 @@ function rowLines(row: RosterRow, t: TFunction): string[] {
   switch (row.status) {
     case 'submitted':
       return [
-        t('cli.consolidate.unit', { unit, file: row.file, errors: row.errors, warnings: row.warnings }) +
-          (reason ? `（${reason}）` : ''),
+        t('cli.consolidate.unit', { unit, file: row.file, errors: row.errors, warnings: row.warnings }),
         ...(row.errorList ?? []).map(
           ({ finding: f, place }) =>
             `  ${t('cli.check.error')} ${f.rule}${place ? ` ${place}` : ''}：${t(f.key, f.params)}`,
@@ -296,22 +299,33 @@ const TITLE_FONT_SIZE = 14;
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
-/** A sheet with a title over its columns and a header row, both printed at the top of every A4 landscape page. */
+/**
+ * How a sheet prints on A4 landscape. `onePage`: shrunk to one page wide, the title centred over
+ * the columns. `pagesWide`: at full size over as many pages as the columns need, column A repeated
+ * on each so every number stays beside its unit's name (41 columns on one page would print at
+ * about 39 %). Its title starts in B1 and runs on over the empty cells beside it on the first page:
+ * merged over all columns it would be centred on a middle page, and in the repeated A1 it would be
+ * cut off at the column's edge on every page but the first.
+ */
+type Fit = 'onePage' | 'pagesWide';
+
+/** A sheet with a title and a header row, both printed at the top of every page. */
 function addSheet(
   book: ExcelJS.Workbook,
   name: string,
   title: string,
   headers: string[],
   widthsPt: number[],
+  fit: Fit,
   draftMark: boolean,
 ) {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
   widthsPt.forEach((w, i) => (sheet.getColumn(i + 1).width = widthUnits(w)));
-  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, headers.length);
-  const titleCell = sheet.getCell(TITLE_ROW, 1);
+  if (fit === 'onePage') sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, headers.length);
+  const titleCell = sheet.getCell(TITLE_ROW, fit === 'onePage' ? 1 : 2);
   titleCell.value = draftMark ? `${title}${DRAFT_NOTE}` : title;
   titleCell.font = font(TITLE_FONT_SIZE, true);
-  titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
+  titleCell.alignment = { horizontal: fit === 'onePage' ? 'center' : 'left', vertical: 'middle' };
   sheet.getRow(TITLE_ROW).height = rowHeight(1, TITLE_FONT_SIZE);
   const header = sheet.getRow(HEADER_ROW);
   headers.forEach((text, i) => {
@@ -326,6 +340,8 @@ function addSheet(
     HEADER_FONT_SIZE,
   );
   applyPrintSetup(sheet, { orientation: 'landscape', titleRows: HEADER_ROW, draftMark });
+  if (fit === 'pagesWide')
+    sheet.pageSetup = { ...sheet.pageSetup, fitToPage: false, scale: 100, printTitlesColumn: 'A:A' };
   return sheet;
 }
 
@@ -361,6 +377,7 @@ function addRosterSheet(
     `${year}年度政府信息公开工作年度报告报送情况`,
     ['单位', '状态', '错误数', '提醒数', '文件', '说明'],
     widths,
+    'onePage',
     draftMark,
   );
   rows.forEach((r, i) => {
@@ -398,6 +415,7 @@ function addUnitsSheet(book: ExcelJS.Workbook, result: Consolidation, draftMark:
     `${result.year}年度各单位政府信息公开统计数据`,
     ['单位', ...fields.map((f) => (f.unit ? `${f.label}（${f.unit}）` : f.label))],
     widths,
+    'pagesWide',
     draftMark,
   );
   const first = HEADER_ROW + 1;

@@ -27,13 +27,16 @@ export interface UnitResult {
   warnings: number;
 }
 
-/** A draft left out of the summary: another reporting year, another template, or an older copy of a unit's file. */
+/**
+ * A draft left out of the summary: another reporting year, another template, an older copy of a
+ * unit's file, or a unit not on the expected list.
+ */
 export interface Skipped {
   file: string;
   name: string;
   year: number;
   template: string;
-  reason: 'year' | 'template' | 'duplicate';
+  reason: 'year' | 'template' | 'duplicate' | 'unexpected';
   /** For a duplicate: the file of the same unit that was kept instead. */
   kept?: string;
 }
@@ -44,12 +47,16 @@ export interface Target {
 }
 
 export interface Consolidation extends Target {
-  /** Units in the order of the expected list, then the others in the order given. */
+  /** Units in the order of the expected list; without a list, in the order given. */
   units: UnitResult[];
   skipped: Skipped[];
   /** Expected units with no draft of the target year and template (未报送). */
   missing: string[];
-  /** Units that submitted but are not on the expected list; empty when there is no list. */
+  /**
+   * Units that submitted but are not on the expected list, left out of the summary: often a listed
+   * unit's file re-sent under another name (乙镇政府 for 乙镇人民政府), which would count twice.
+   * Empty when there is no list.
+   */
   unexpected: string[];
   /** Every entered number summed over the units; totals follow from computeValues as in any draft. */
   summary: Draft;
@@ -68,6 +75,21 @@ export interface ConsolidateOptions {
  * half-width one mean the same, and spaces at either end mean nothing.
  */
 export const normalizeName = (name: string): string => name.replace(/\s+/gu, ' ').trim();
+
+/**
+ * The text of an expected list as a county clerk saves it: WPS and Notepad on a Chinese Windows
+ * write GBK or UTF-16 ("Unicode") as readily as UTF-8. A byte order mark decides; otherwise strict
+ * UTF-8, and GB18030 (a superset of GBK) when the bytes are not UTF-8.
+ */
+export function decodeList(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
 
 /** The expected units: one name a line; blank lines and # comments ignored, repeats dropped. */
 export function expectedUnits(text: string): string[] {
@@ -122,36 +144,46 @@ export function consolidate(
   options: ConsolidateOptions = {},
 ): Consolidation {
   const { template, year } = target;
+  const expected = options.expected?.map(normalizeName);
+  const listed = new Set(expected);
   const skipped: Skipped[] = [];
-  const byUnit = new Map<string, Submission>();
-  const skip = (s: Submission, reason: Skipped['reason'], kept?: string) =>
-    skipped.push({
+  const skip = (s: Submission, reason: Skipped['reason']) => {
+    const entry: Skipped = {
       file: s.file,
       name: normalizeName(s.draft.unit.name),
       year: s.draft.year,
       template: s.draft.template,
       reason,
-      ...(kept === undefined ? {} : { kept }),
-    });
+    };
+    skipped.push(entry);
+    return entry;
+  };
+  const byUnit = new Map<string, Submission>();
+  // A later copy may still replace the file an earlier one lost to: name the kept file once all are seen.
+  const duplicates: [Skipped, string][] = [];
 
   for (const s of submissions) {
+    const name = normalizeName(s.draft.unit.name);
     if (s.draft.year !== year) skip(s, 'year');
     else if (s.draft.template !== template.id) skip(s, 'template');
+    else if (expected && !listed.has(name)) skip(s, 'unexpected');
     else {
       // A unit without a name cannot be matched with another: it stands on its own file.
-      const key = normalizeName(s.draft.unit.name) || `\0${s.file}`;
+      const key = name || `\0${s.file}`;
       const other = byUnit.get(key);
       if (!other) byUnit.set(key, s);
       else {
-        // ISO timestamps order as strings; on a tie the file given first stays.
-        const [newer, older] = s.draft.meta.updatedAt > other.draft.meta.updatedAt ? [s, other] : [other, s];
+        // On a tie the file given first stays.
+        const [newer, older] = savedLater(s.draft.meta.updatedAt, other.draft.meta.updatedAt)
+          ? [s, other]
+          : [other, s];
         byUnit.set(key, newer);
-        skip(older, 'duplicate', newer.file);
+        duplicates.push([skip(older, 'duplicate'), key]);
       }
     }
   }
+  for (const [entry, key] of duplicates) entry.kept = byUnit.get(key)!.file;
 
-  const expected = options.expected?.map(normalizeName);
   const rank = (name: string) => {
     const i = expected?.indexOf(name) ?? -1;
     return i < 0 ? Infinity : i;
@@ -165,20 +197,28 @@ export function consolidate(
     });
 
   const present = new Set(units.map((u) => u.name));
-  const listed = new Set(expected);
   return {
     template,
     year,
     units,
     skipped,
     missing: expected?.filter((name) => !present.has(name)) ?? [],
-    unexpected: expected ? units.map((u) => u.name).filter((name) => !listed.has(name)) : [],
+    unexpected: [...new Set(skipped.filter((s) => s.reason === 'unexpected').map((s) => s.name))],
     summary: summaryDraft(
       target,
       units.map((u) => u.draft),
       options,
     ),
   };
+}
+
+/**
+ * Whether a draft was saved after another. Times are compared as instants, since one machine
+ * writes 16:30+08:00 where another writes 08:30Z; text that is not a time is compared as text.
+ */
+function savedLater(a: string, b: string): boolean {
+  const [at, bt] = [Date.parse(a), Date.parse(b)];
+  return Number.isNaN(at) || Number.isNaN(bt) ? a > b : at > bt;
 }
 
 /**

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliOutput } from '../../cli/main';
 import { planWorkbook } from '../../shared/export/xlsx/plan';
+import { address } from '../../shared/export/xlsx/refs';
 import { isComputed } from '../../shared/report/model';
 import { national2021 } from '../../shared/report/templates/national-2021';
 import { computeValues } from '../../shared/report/totals';
@@ -50,7 +52,16 @@ const units = {
 };
 
 let folder: string;
+let lists: string;
+/** The list as WPS or Notepad on a Chinese Windows saves it: GBK. */
 let expectList: string;
+/** The same list saved as "Unicode" (UTF-16 with a byte order mark). */
+let expectList16: string;
+const listText = '甲镇人民政府\r\n乙镇人民政府\r\n丙街道办事处\r\n丁镇人民政府\r\n';
+// listText in GBK, from python3 -c "print(listText.encode('gbk').hex())".
+const listGbk =
+  'bcd7d5f2c8cbc3f1d5feb8ae0d0ad2d2d5f2c8cbc3f1d5feb8ae0d0a' +
+  'b1fbbdd6b5c0b0eccac2b4a60d0ab6a1d5f2c8cbc3f1d5feb8ae0d0a';
 const file = (name: string) => join(folder, name);
 
 beforeAll(() => {
@@ -68,12 +79,14 @@ beforeAll(() => {
     'wu-2024.json',
     unitDraft('戊镇人民政府', '2025-01-20T09:00:00.000Z', (d) => (d.year = 2024)),
   );
+  // 乙 sent its report again under the short name, with the R1 error corrected.
+  write('yi-resend.json', unitDraft('乙镇政府', '2026-01-13T09:00:00.000Z'));
   writeFileSync(file('broken.json'), '{"formatVersion": 2, "id": "abc123", "unit": ');
-  expectList = join(mkdtempSync(join(tmpdir(), 'nianbao-expect-')), 'units.txt');
-  writeFileSync(
-    expectList,
-    '# 清溪县 2025 年应报送单位\n甲镇人民政府\n乙镇人民政府\n丙街道办事处\n丁镇人民政府\n',
-  );
+  lists = mkdtempSync(join(tmpdir(), 'nianbao-expect-'));
+  expectList = join(lists, 'units.txt');
+  writeFileSync(expectList, Buffer.from(listGbk, 'hex'));
+  expectList16 = join(lists, 'units-utf16.txt');
+  writeFileSync(expectList16, Buffer.from(`\uFEFF${listText}`, 'utf16le'));
 });
 
 const sumOver = (id: string) =>
@@ -82,10 +95,33 @@ const sumOver = (id: string) =>
     0,
   );
 
+/** The cached value of a cell as the file stores it, read from the sheet's XML (exceljs reads a cached 0 as none). */
+async function cachedValues(
+  path: string,
+): Promise<(sheet: string, row: number, col: number) => string | undefined> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const text = (name: string) => zip.file(name)!.async('string');
+  const [workbookXml, relsXml] = await Promise.all([
+    text('xl/workbook.xml'),
+    text('xl/_rels/workbook.xml.rels'),
+  ]);
+  const targets = new Map(
+    [...relsXml.matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const sheets = new Map<string, string>();
+  for (const [, name, id] of workbookXml.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g))
+    sheets.set(name!, await text(`xl/${targets.get(id!)!.replace(/^\/?xl\//, '')}`));
+  return (sheet, row, col) =>
+    new RegExp(`<c r="${address(row, col)}"[^>]*>(?:(?!</c>).)*?<v>([^<]*)</v>`).exec(
+      sheets.get(sheet)!,
+    )?.[1];
+}
+
 describe('nianbao consolidate', () => {
   let io: ReturnType<typeof capture>;
   let code: number;
   let book: ExcelJS.Workbook;
+  let cached: Awaited<ReturnType<typeof cachedValues>>;
   const xlsx = () => file('summary.xlsx');
 
   beforeAll(async () => {
@@ -96,6 +132,7 @@ describe('nianbao consolidate', () => {
     );
     book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync(xlsx()) as unknown as ExcelJS.Buffer);
+    cached = await cachedValues(xlsx());
   });
 
   it('names the unreadable file, the missing unit and the unit that breaks R1, and exits 1', () => {
@@ -110,7 +147,18 @@ describe('nianbao consolidate', () => {
     expect(text).toMatch(/甲镇人民政府（.*jia\.json）：0 个错误/);
     expect(text).toMatch(/未汇总 .*jia-old\.json（甲镇人民政府）：同一单位同一年度的文件 .*jia\.json 更新/);
     expect(text).toMatch(/未汇总 .*wu-2024\.json（戊镇人民政府）：报告年度是 2024/);
-    expect(io.stdout.at(-2)).toBe('共 3 个单位参加汇总，其中 1 个有错误；1 个单位未报送，1 个文件无法读取。');
+    expect(io.stdout.slice(-3)).toEqual([
+      '共 3 个单位参加汇总，其中 1 个有错误；1 个单位未报送，1 个文件无法读取。',
+      '另有 1 个单位不在报送名单内，未计入汇总。请核对名单和单位名称。',
+      '注意：有单位未报送、不在报送名单内、文件无法读取或数据有错误，汇总表已标注“草稿”。',
+    ]);
+  });
+
+  it('reads a list saved as GBK, and leaves a unit not on it out of the summary, saying so', () => {
+    const text = io.stdout.join('\n');
+    expect(text).not.toContain('未报送：甲镇人民政府');
+    expect(text).toMatch(/未汇总 .*yi-resend\.json（乙镇政府）：不在报送名单内/);
+    expect(text).not.toMatch(/乙镇政府（.*）：\d+ 个错误/);
   });
 
   it('writes summary tables whose totals are formulas caching the sums over the units', () => {
@@ -122,9 +170,9 @@ describe('nianbao consolidate', () => {
       const value = book.getWorksheet(home.sheet)!.getCell(home.row, home.col)
         .value as ExcelJS.CellFormulaValue;
       expect(value.formula, field.id).toMatch(/^SUM\(/);
-      // exceljs reads a cached 0 back as no result at all; the file itself holds <v>0</v>.
-      expect(value.result ?? 0, field.id).toBe(sumOver(field.id));
+      expect(cached(home.sheet, home.row, home.col), field.id).toBe(String(sumOver(field.id)));
     }
+    expect(checked.map((f) => sumOver(f.id))).toContain(0);
     const total = homes.get('t3.total.total')!;
     // 8 handled in the example; 甲 and 丙 handled two more each.
     expect(
@@ -150,6 +198,7 @@ describe('nianbao consolidate', () => {
       ['丁镇人民政府', '未报送', undefined, undefined, undefined],
       ['甲镇人民政府', '重复', undefined, undefined, name('jia-old.json')],
       ['戊镇人民政府', '未汇总', undefined, undefined, name('wu-2024.json')],
+      ['乙镇政府', '未汇总', undefined, undefined, name('yi-resend.json')],
       [undefined, '无法读取', undefined, undefined, name('broken.json')],
     ]);
     expect((sheet.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
@@ -176,24 +225,43 @@ describe('nianbao consolidate', () => {
     expect([3, 4, 5].map((r) => sheet.getCell(r, newTotal).value)).toEqual([10, 13, 10]);
     const sum = sheet.getCell(6, newTotal).value as ExcelJS.CellFormulaValue;
     expect([sum.formula, sum.result]).toEqual([expect.stringMatching(/^SUM\([A-Z]+3:[A-Z]+5\)$/), 33]);
-    expect(sheet.pageSetup.orientation).toBe('landscape');
-    expect(sheet.pageSetup.printTitlesRow).toBe('1:2');
+  });
+
+  it('prints 各单位数据 at full size over several pages wide, each starting with the unit names and the header', () => {
+    const sheet = book.getWorksheet('各单位数据')!;
+    const { orientation, fitToPage, scale, printTitlesRow, printTitlesColumn } = sheet.pageSetup;
+    expect({ orientation, fitToPage, scale, printTitlesRow, printTitlesColumn }).toEqual({
+      orientation: 'landscape',
+      fitToPage: false,
+      scale: 100,
+      printTitlesRow: '1:2',
+      printTitlesColumn: 'A:A',
+    });
+    // Merged over every column, the title would be centred on a middle page; in the repeated A1, cut off.
+    expect([sheet.getCell(1, 1).value, sheet.getCell(1, 2).isMerged]).toEqual([null, false]);
+    expect(sheet.getCell(1, 2).value).toMatch(/^2025年度各单位政府信息公开统计数据/);
   });
 
   it('prints the same findings as JSON with --json', async () => {
     const json = capture();
-    expect(await main(['consolidate', folder, '--expect', expectList, '--json'], json)).toBe(1);
+    expect(await main(['consolidate', folder, '--expect', expectList16, '--json'], json)).toBe(1);
     const report = JSON.parse(json.stdout.join('\n'));
-    expect([report.year, report.template, report.missing]).toEqual([2025, 'national-2021', ['丁镇人民政府']]);
+    expect([report.year, report.template, report.missing, report.unexpected]).toEqual([
+      2025,
+      'national-2021',
+      ['丁镇人民政府'],
+      ['乙镇政府'],
+    ]);
     expect(report.units.map((u: { unit: string; errors: number }) => [u.unit, u.errors])).toEqual([
       ['甲镇人民政府', 0],
       ['乙镇人民政府', 2],
       ['丙街道办事处', 0],
     ]);
-    expect(report.leftOut.map((l: { status: string }) => l.status)).toEqual([
-      'duplicate',
-      'skipped',
-      'unreadable',
+    expect(report.leftOut.map((l: { status: string; reason: string }) => [l.status, l.reason])).toEqual([
+      ['duplicate', expect.stringContaining('jia.json')],
+      ['skipped', expect.stringContaining('2024')],
+      ['skipped', '不在报送名单内'],
+      ['unreadable', expect.any(String)],
     ]);
     expect(report.totals['t3.total.total']).toBe(sumOver('t3.total.total'));
   });
@@ -204,6 +272,23 @@ describe('nianbao consolidate exit codes', () => {
     const io = capture();
     expect(await main(['consolidate', file('jia.json'), file('bing.json')], io)).toBe(0);
     expect(io.stdout.at(-1)).toBe('共 2 个单位参加汇总，其中 0 个有错误；0 个单位未报送，0 个文件无法读取。');
+  });
+
+  it('exits 1 and marks the workbook 草稿 when a unit is not on the list, even if every listed unit is fine', async () => {
+    const list = join(lists, 'jia-bing.txt');
+    writeFileSync(list, '甲镇人民政府\n丙街道办事处\n');
+    const listed = [file('jia.json'), file('bing.json')];
+    expect(await main(['consolidate', ...listed, '--expect', list], capture())).toBe(0);
+
+    const io = capture();
+    const xlsx = file('with-unexpected.xlsx');
+    expect(
+      await main(['consolidate', ...listed, file('yi-resend.json'), '--expect', list, '--xlsx', xlsx], io),
+    ).toBe(1);
+    expect(io.stdout).toContain('另有 1 个单位不在报送名单内，未计入汇总。请核对名单和单位名称。');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+    expect(book.getWorksheet('各单位数据')!.headerFooter.oddHeader).toContain('草稿');
   });
 
   it('exits 2 when no draft can be read, or the options are wrong', async () => {

@@ -4,6 +4,7 @@ import { runChecks } from '../../shared/report/checks';
 import {
   chooseTarget,
   consolidate,
+  decodeList,
   expectedUnits,
   keyFields,
   summaryDraft,
@@ -36,6 +37,23 @@ describe('expectedUnits', () => {
     const text =
       '\uFEFF# 2025 年报送名单\r\n甲镇人民政府\n\n  乙镇　人民政府  # 合并后新名\n＃ 已撤销\n甲镇人民政府\n';
     expect(expectedUnits(text)).toEqual(['甲镇人民政府', '乙镇 人民政府']);
+  });
+});
+
+describe('decodeList', () => {
+  const text = '甲镇人民政府\r\n乙镇\r\n';
+  it('reads a list saved as GBK by WPS or Notepad', () => {
+    // '甲镇人民政府\r\n乙镇\r\n' in GBK (python3: '甲镇人民政府'.encode('gbk')).
+    const gbk = Uint8Array.from(Buffer.from('bcd7d5f2c8cbc3f1d5feb8ae0d0ad2d2d5f20d0a', 'hex'));
+    expect(decodeList(gbk)).toBe(text);
+  });
+  it('reads UTF-8 with or without a byte order mark, and UTF-16 with one', () => {
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeList(utf8)).toBe(text);
+    expect(decodeList(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8]))).toBe(text);
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    expect(decodeList(Uint8Array.from(le))).toBe(text);
+    expect(decodeList(Uint8Array.from(Buffer.from(le).swap16()))).toBe(text);
   });
 });
 
@@ -76,15 +94,48 @@ describe('consolidate', () => {
     expect(result.units.map((u) => [u.name, u.file])).toEqual([
       ['乙镇人民政府', '1.json'],
       ['甲镇人民政府', '0.json'],
-      ['戊镇人民政府', '5.json'],
     ]);
     expect(result.skipped.map((s) => [s.file, s.reason, s.kept])).toEqual([
       ['2.json', 'duplicate', '1.json'],
       ['3.json', 'year', undefined],
       ['4.json', 'template', undefined],
+      ['5.json', 'unexpected', undefined],
     ]);
     expect(result.missing).toEqual(['丙镇人民政府', '丁镇人民政府']);
     expect(result.unexpected).toEqual(['戊镇人民政府']);
+  });
+
+  it('leaves a unit not on the list out of the summary, so a file re-sent under another name is not counted twice', () => {
+    const jia = unit('甲镇人民政府');
+    const yi = unit('乙镇人民政府');
+    const resent = unit('乙镇政府');
+    const result = consolidate(target, submit([jia, yi, resent]), {
+      expected: ['甲镇人民政府', '乙镇人民政府'],
+    });
+    expect(result.units.map((u) => u.name)).toEqual(['甲镇人民政府', '乙镇人民政府']);
+    expect(result.skipped.map((s) => [s.name, s.reason])).toEqual([['乙镇政府', 'unexpected']]);
+    expect(result.unexpected).toEqual(['乙镇政府']);
+    expect(computeValues(national2021, result.summary).get('t3.new.total')).toBe(2 * 8);
+  });
+
+  it('names the file finally kept for every older copy of a unit, however many there are', () => {
+    const copies = ['2026-01-05T08:00:00.000Z', '2026-01-07T08:00:00.000Z', '2026-01-09T08:00:00.000Z'].map(
+      (at) => unit('甲镇人民政府', (d) => (d.meta.updatedAt = at)),
+    );
+    const result = consolidate(target, submit(copies));
+    expect(result.units.map((u) => u.file)).toEqual(['2.json']);
+    expect(result.skipped.map((s) => [s.file, s.kept])).toEqual([
+      ['0.json', '2.json'],
+      ['1.json', '2.json'],
+    ]);
+  });
+
+  it('orders saves by the instant, whatever the time zone they were written in', () => {
+    // 16:30 in Beijing is 08:30 UTC, half an hour before the other save.
+    const beijing = unit('甲镇人民政府', (d) => (d.meta.updatedAt = '2026-01-10T16:30:00+08:00'));
+    const utc = unit('甲镇人民政府', (d) => (d.meta.updatedAt = '2026-01-10T09:00:00.000Z'));
+    expect(consolidate(target, submit([beijing, utc])).units.map((u) => u.file)).toEqual(['1.json']);
+    expect(consolidate(target, submit([utc, beijing])).units.map((u) => u.file)).toEqual(['0.json']);
   });
 
   it('counts each unit’s errors, so a unit that breaks R1 stands out', () => {
