@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx } from '../../shared/export/xlsx';
-import type { Draft } from '../../shared/report/draft';
-import { newDraft } from '../../shared/report/draft-io';
 import { national2021 } from '../../shared/report/templates/national-2021';
 import { computeValues } from '../../shared/report/totals';
 import { hasOffice, isA4Portrait, pdfPageSizes, pdfText, tempDir, toPdf } from './soffice';
+import { distinctiveNationalDraft } from '../fixtures/distinctive-national';
 
 /**
  * The national workbook as LibreOffice Calc prints it. The harness profile makes Calc recompute
@@ -19,21 +18,6 @@ if (!office)
   console.warn(
     'soffice (LibreOffice) is not installed: skipping the Excel export checks in real office software.',
   );
-
-/** Distinctive totals: 47 applications this year, 113 handled in all, 7 administrative reviews. */
-function nationalDraft(): Draft {
-  const draft = newDraft({ template: national2021, year: 2025, unit: { name: '寮步镇人民政府' } });
-  draft.values = {
-    't3.new.natural': 20, 't3.new.business': 9, 't3.new.research': 3, 't3.new.public': 5, 't3.new.legal': 4, 't3.new.other': 6,
-    't3.carried.natural': 40, 't3.carried.business': 30,
-    't3.open.natural': 50, 't3.open.business': 25, 't3.open.research': 10, 't3.partial.natural': 8,
-    't3.deny.secret.natural': 2, 't3.none.nothold.research': 3, 't3.reject.repeat.public': 5,
-    't3.other.fee.legal': 4, 't3.other.other.other': 6, 't3.carryOut.natural': 4,
-    't4.review.upheld': 3, 't4.review.corrected': 2, 't4.review.other': 1, 't4.review.pending': 1,
-    't2.rules.issued': 1, 't2.normative.issued': 6, 't2.fees': 12.3456,
-  }; // prettier-ignore
-  return draft;
-}
 
 const WRONG = '9999';
 
@@ -70,7 +54,7 @@ const numbersAfter = (text: string, label: string): number[] => {
 };
 
 describe.skipIf(!office)('the national Excel workbook printed by LibreOffice', () => {
-  const draft = nationalDraft();
+  const draft = distinctiveNationalDraft();
   const values = computeValues(national2021, draft);
   const v = (id: string) => values.get(id)!;
   const T3_COLUMNS = ['natural', 'business', 'research', 'public', 'legal', 'other', 'total'];

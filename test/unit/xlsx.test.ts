@@ -11,6 +11,7 @@ import type { TemplateDef } from '../../shared/report/template';
 import { TEMPLATES } from '../../shared/report/templates';
 import { national2021 } from '../../shared/report/templates/national-2021';
 import { computeValues } from '../../shared/report/totals';
+import { distinctiveNationalDraft } from '../fixtures/distinctive-national';
 
 /** The table grid starts under the title row and the 填报单位 line. */
 const GRID_TOP = 3;
@@ -27,21 +28,6 @@ function filledDraft(template: TemplateDef): Draft {
   });
   for (const list of template.lists)
     draft.lists[list.id] = list.suggestions.map((label, i) => ({ label, value: i + 2 }));
-  return draft;
-}
-
-/** National figures whose totals are distinctive: 47 applications this year, 113 handled in all. */
-function nationalDraft(): Draft {
-  const draft = newDraft({ template: national2021, year: 2025, unit: { name: '寮步镇人民政府' } });
-  draft.values = {
-    't3.new.natural': 20, 't3.new.business': 9, 't3.new.research': 3, 't3.new.public': 5, 't3.new.legal': 4, 't3.new.other': 6,
-    't3.carried.natural': 40, 't3.carried.business': 30,
-    't3.open.natural': 50, 't3.open.business': 25, 't3.open.research': 10, 't3.partial.natural': 8,
-    't3.deny.secret.natural': 2, 't3.none.nothold.research': 3, 't3.reject.repeat.public': 5,
-    't3.other.fee.legal': 4, 't3.other.other.other': 6, 't3.carryOut.natural': 4,
-    't4.review.upheld': 3, 't4.review.corrected': 2, 't4.review.other': 1, 't4.review.pending': 1,
-    't2.rules.issued': 1, 't2.normative.issued': 6, 't2.fees': 12.3456,
-  }; // prettier-ignore
   return draft;
 }
 
@@ -217,7 +203,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Excel export of %s', (_
 describe('Excel export of the national format', () => {
   let workbook: ExcelJS.Workbook;
   let bytes: Uint8Array;
-  const draft = nationalDraft();
+  const draft = distinctiveNationalDraft();
   const t3 = () => workbook.getWorksheet('三、收到和处理申请情况')!;
   const rowOf = (sheet: Sheet, label: string) => {
     let found = 0;
@@ -335,7 +321,7 @@ describe('Excel export of a template that declares a landscape table', () => {
       ...national2021,
       tables: national2021.tables.map((t) => (t.id === 't4' ? { ...t, orientation: 'landscape' } : t)),
     };
-    const workbook = await load(await exportXlsx(landscape, nationalDraft()));
+    const workbook = await load(await exportXlsx(landscape, distinctiveNationalDraft()));
     const sheet = workbook.getWorksheet('四、行政复议行政诉讼情况')!;
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect([sheet.pageSetup.fitToWidth, sheet.pageSetup.printTitlesRow]).toEqual([1, '1:5']);
