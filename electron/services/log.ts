@@ -14,7 +14,7 @@ const MAX_LOG_BYTES = 1024 * 1024;
 export function fileLog(folder: string): Log {
   const file = join(folder, 'nianbao.log');
   return (level, message) => {
-    const line = `${new Date().toISOString()} ${level.toUpperCase()} ${message}\n`;
+    const line = `${new Date().toISOString()} ${level.toUpperCase()} ${printable(message)}\n`;
     if (level !== 'info') process.stderr.write(line);
     try {
       mkdirSync(folder, { recursive: true });
@@ -24,6 +24,18 @@ export function fileLog(folder: string): Log {
       // Nowhere left to write; stderr above has it.
     }
   };
+}
+
+/* eslint-disable no-control-regex -- escaping control characters is the point */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * One entry, one readable line: a corrupt draft's parse error quotes the file's bytes, and raw
+ * control characters in the log would break lines and turn the file into "binary" for grep.
+ */
+export function printable(message: string): string {
+  return message.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function statSize(file: string): number {
