@@ -4,30 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { createI18n, resources } from '../../shared/i18n';
 import { openCounts, runChecks, type Finding } from '../../shared/report/checks';
 import type { Draft } from '../../shared/report/draft';
-import { newDraft, readDraft } from '../../shared/report/draft-io';
+import { readDraft } from '../../shared/report/draft-io';
 import { applyGenerated } from '../../shared/report/prose';
 import type { TemplateDef } from '../../shared/report/template';
 import { TEMPLATES } from '../../shared/report/templates';
 import { national2021 } from '../../shared/report/templates/national-2021';
+import { heyouTownshipDraft } from '../fixtures/heyou-township';
 
 const t = national2021;
 const zh = createI18n('zh-CN');
 
 /** A complete 2025 township draft in the national format, its prose generated from its numbers. */
 function clean(edit: (d: Draft) => void = () => {}): Draft {
-  const d = newDraft({
-    template: t,
-    year: 2025,
-    id: 'test-draft-national',
-    now: new Date('2026-01-10T08:00:00Z'),
-    unit: {
-      name: '鹤游镇人民政府',
-      kind: 'township',
-      address: '鹤游镇政府路1号',
-      phone: '0571-12345678',
-      website: '鹤游镇人民政府网站“政府信息公开”专栏',
-    },
-  });
+  const d = heyouTownshipDraft('test-draft-national');
   d.issuedOn = '2026-01-20';
   d.prose['s5.problems'] = '一是政务公开工作队伍业务水平有待提高。二是公开内容的及时性有待加强。';
   edit(d);

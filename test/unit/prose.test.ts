@@ -7,23 +7,12 @@ import { applyGenerated, generateSentences, wouldOverwrite } from '../../shared/
 import type { TemplateDef } from '../../shared/report/template';
 import { TEMPLATES } from '../../shared/report/templates';
 import { national2021 } from '../../shared/report/templates/national-2021';
+import { heyouTownshipDraft } from '../fixtures/heyou-township';
 
 const t = national2021;
 
 function draft(edit: (d: Draft) => void = () => {}): Draft {
-  const d = newDraft({
-    template: t,
-    year: 2025,
-    id: 'test-draft-prose',
-    now: new Date('2026-01-10T08:00:00Z'),
-    unit: {
-      name: '鹤游镇人民政府',
-      kind: 'township',
-      address: '鹤游镇政府路1号',
-      phone: '0571-12345678',
-      website: '鹤游镇人民政府网站“政府信息公开”专栏',
-    },
-  });
+  const d = heyouTownshipDraft('test-draft-prose');
   edit(d);
   return d;
 }
