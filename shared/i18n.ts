@@ -6,6 +6,8 @@ import zhCNCli from './locales/zh-CN/cli.json';
 import zhCNApp from './locales/zh-CN/app.json';
 import zhCNUi from './locales/zh-CN/ui.json';
 import zhCNSheet from './locales/zh-CN/sheet.json';
+import zhCNImport from './locales/zh-CN/import.json';
+import zhCNCounty from './locales/zh-CN/county.json';
 import zhTWDraft from './locales/zh-TW/draft.json';
 import zhTWChecks from './locales/zh-TW/checks.json';
 import zhTWInput from './locales/zh-TW/input.json';
@@ -13,6 +15,8 @@ import zhTWCli from './locales/zh-TW/cli.json';
 import zhTWApp from './locales/zh-TW/app.json';
 import zhTWUi from './locales/zh-TW/ui.json';
 import zhTWSheet from './locales/zh-TW/sheet.json';
+import zhTWImport from './locales/zh-TW/import.json';
+import zhTWCounty from './locales/zh-TW/county.json';
 import enDraft from './locales/en/draft.json';
 import enChecks from './locales/en/checks.json';
 import enInput from './locales/en/input.json';
@@ -20,6 +24,8 @@ import enCli from './locales/en/cli.json';
 import enApp from './locales/en/app.json';
 import enUi from './locales/en/ui.json';
 import enSheet from './locales/en/sheet.json';
+import enImport from './locales/en/import.json';
+import enCounty from './locales/en/county.json';
 
 export const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,6 +46,8 @@ export const resources = {
       app: zhCNApp,
       ui: zhCNUi,
       sheet: zhCNSheet,
+      import: zhCNImport,
+      county: zhCNCounty,
     },
   },
   'zh-TW': {
@@ -51,6 +59,8 @@ export const resources = {
       app: zhTWApp,
       ui: zhTWUi,
       sheet: zhTWSheet,
+      import: zhTWImport,
+      county: zhTWCounty,
     },
   },
   en: {
@@ -62,6 +72,8 @@ export const resources = {
       app: enApp,
       ui: enUi,
       sheet: enSheet,
+      import: enImport,
+      county: enCounty,
     },
   },
 } as const;

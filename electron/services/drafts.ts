@@ -481,6 +481,7 @@ export class DraftLibrary {
             createdAt: draft.meta.createdAt || at.toISOString(),
             updatedAt: at.toISOString(),
             app: `nianbao ${appVersion}`,
+            revision: draft.meta.revision,
           },
         }
       : draft;

@@ -139,7 +139,7 @@ export function documentRuns(template: TemplateDef, draft: Draft, titleEms = TIT
     block({ kind: 'empty', key: 'title#after' }),
   ]);
   if (template.preface) add('portrait', prose(template.preface, draft.prose[template.preface.id]));
-  for (const s of resolveSections(template, draft.variant)) {
+  for (const s of resolveSections(template, draft)) {
     add('portrait', [block({ kind: 'para', key: s.id, level: 1, text: s.heading })]);
     for (const b of s.blocks) {
       if (b.kind === 'prose') add('portrait', prose(b.slot, draft.prose[b.slot.id]));

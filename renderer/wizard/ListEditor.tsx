@@ -20,13 +20,15 @@ export function ListEditor(props: {
   /** The total the list adds up to, when the template has one; it decides what a count may be. */
   total: FieldDef | undefined;
   findings: Finding[];
+  /** Decimals of the printed shares: the draft's choice, else the template's. */
+  decimals: 0 | 1;
   onItems(items: ListItem[]): void;
 }) {
   const { t } = useTranslation();
   const { list, items, onItems } = props;
   const shares = largestRemainder(
     items.map((i) => i.value),
-    list.decimals,
+    props.decimals,
   );
   const sum = items.reduce((a, i) => a + i.value, 0);
   const kind = props.total ?? { kind: 'count' as const };
@@ -76,7 +78,7 @@ export function ListEditor(props: {
                   aria-label={t('ui.list.valueOf', { label: item.label || i + 1 })}
                 />
               </td>
-              <td className="list-share">{sum > 0 ? `${formatShare(shares[i]!, list.decimals)}%` : '—'}</td>
+              <td className="list-share">{sum > 0 ? `${formatShare(shares[i]!, props.decimals)}%` : '—'}</td>
               <td>
                 <button
                   type="button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
+import { listDecimals } from '../../shared/report/model';
 import type { BlockDef, FieldDef, TemplateDef } from '../../shared/report/template';
 import type { Values } from '../../shared/report/totals';
 import { TableGrid } from '../grid';
@@ -91,6 +92,7 @@ export function Block({
         items={draft.lists[list.id] ?? []}
         total={total}
         findings={findings.filter((f) => total && f.at.field === total.id)}
+        decimals={listDecimals(list, draft)}
         onItems={(items) => ctx.onChange((d) => ({ ...d, lists: { ...d.lists, [list.id]: items } }))}
       />
     );

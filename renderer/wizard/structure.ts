@@ -55,7 +55,7 @@ function partFields(part: SentencePart): string[] {
 }
 
 export function wizardStructure(template: TemplateDef, variant: string): WizardStructure {
-  const sections = resolveSections(template, variant);
+  const sections = resolveSections(template, { variant });
   const inSections = new Set(
     sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))),
   );

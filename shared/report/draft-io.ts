@@ -32,6 +32,9 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     const iso = typeof date === 'string' ? toIsoDate(date) : '';
     return { ...rest, formatVersion: 2, prose: sections ?? {}, values: numbers ?? {}, issuedOn: iso };
   },
+  // v3 only adds properties (listDecimals, sections, carried, meta.revision) whose defaults say
+  // "as the template has it", so a v2 draft means the same thing as v3 without any change.
+  2: (old) => ({ ...old, formatVersion: 3 }),
 };
 
 function toIsoDate(text: string): string {
@@ -162,6 +165,13 @@ function fitsTemplate(template: TemplateDef, draft: Draft): DraftError | null {
   const lists = new Set(template.lists.map((l) => l.id));
   for (const id of Object.keys(draft.lists))
     if (!lists.has(id)) return { key: 'draft.error.unknownField', params: { field: `lists.${id}` } };
+  for (const id of Object.keys(draft.listDecimals))
+    if (!lists.has(id)) return { key: 'draft.error.unknownField', params: { field: `listDecimals.${id}` } };
+  const sections = new Set(template.sections.map((s) => s.id));
+  for (const id of Object.keys(draft.sections))
+    if (!sections.has(id)) return { key: 'draft.error.unknownField', params: { field: `sections.${id}` } };
+  for (const id of Object.keys(draft.carried))
+    if (!slots.has(id)) return { key: 'draft.error.unknownField', params: { field: `carried.${id}` } };
   for (const id of Object.keys(draft.previous?.values ?? {}))
     if (!fields.has(id))
       return { key: 'draft.error.unknownField', params: { field: `previous.values.${id}` } };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DRAFT_ID, LIST_LABEL_MAX, PROSE_MAX, UNIT_TEXT_MAX } from './limits';
+import { DRAFT_ID, LIST_LABEL_MAX, PROSE_MAX, SECTION_TITLE_MAX, UNIT_TEXT_MAX } from './limits';
 import { UNIT_KINDS } from './template';
 
 /**
@@ -8,7 +8,7 @@ import { UNIT_KINDS } from './template';
  * versioned (`formatVersion`) and documented in docs/draft-format.md. Totals are never stored:
  * they are computed from the entered numbers (see totals.ts).
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Keys of the value maps: dotted lower-case ids. The pattern also keeps `__proto__` and friends out. */
 const FIELD_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
@@ -33,7 +33,12 @@ export const unitSchema = z.object({
   signature: text(UNIT_TEXT_MAX.signature).default(''),
 });
 
-const listItem = z.object({ label: text(LIST_LABEL_MAX), value: amount });
+const listItem = z.object({ label: text(LIST_LABEL_MAX), value: amount }).strict();
+
+/** How a draft words or leaves out one section of a legacy template (numbering stays generated). */
+const sectionOverride = z
+  .object({ title: text(SECTION_TITLE_MAX).optional(), omit: z.boolean().optional() })
+  .strict();
 
 export const draftSchema = z
   .object({
@@ -64,16 +69,38 @@ export const draftSchema = z
     lists: z.record(fieldId, z.array(listItem).max(200)).default({}),
     /** Last year's figures, carried when the draft was started from last year's (R6, R7). */
     previous: z
-      .object({ year: z.number().int(), values: z.record(fieldId, amount) })
+      .object({
+        year: z.number().int(),
+        values: z.record(fieldId, amount),
+        /** v3: last year's prose per slot, so this year's repeated text can be measured. */
+        prose: z.record(fieldId, text(PROSE_MAX)).default({}),
+      })
+      .strict()
       .nullable()
       .default(null),
     /** The text last generated into each slot, so regenerating can tell edits from generated text. */
     generated: z.record(fieldId, text(PROSE_MAX)).default({}),
     /** Warning findings the clerk has read and accepted (finding ids). */
     acknowledged: z.array(text(200)).max(1000).default([]),
+    /** v3: printed decimals of a list's shares (0 or 1), where the unit differs from the template's default. */
+    listDecimals: z.record(fieldId, z.union([z.literal(0), z.literal(1)])).default({}),
+    /** v3: the unit's own wording of a section title, or a section left out (legacy templates only). */
+    sections: z.record(fieldId, sectionOverride).default({}),
+    /**
+     * v3: paragraphs per slot carried verbatim from last year's report and not yet edited or
+     * confirmed by the clerk; the wizard marks them 上年内容 and the checks name their figures.
+     */
+    carried: z.record(fieldId, z.array(text(PROSE_MAX)).max(200)).default({}),
     meta: z
-      .object({ createdAt: text(40).default(''), updatedAt: text(40).default(''), app: text(60).default('') })
-      .default({ createdAt: '', updatedAt: '', app: '' }),
+      .object({
+        createdAt: text(40).default(''),
+        updatedAt: text(40).default(''),
+        app: text(60).default(''),
+        /** v3: counts saves; a save based on an older revision than the file's is refused (lost updates). */
+        revision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
+      })
+      .strict()
+      .default({ createdAt: '', updatedAt: '', app: '', revision: 0 }),
   })
   .strict();
 

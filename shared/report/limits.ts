@@ -22,3 +22,6 @@ export const LIST_LABEL_MAX = 100;
 
 /** The longest prose of one slot: far beyond any real report, small enough to keep files sane. */
 export const PROSE_MAX = 200_000;
+
+/** The longest wording of a section title a draft may give (永昌: 六、工作存在的主要问题和改进措施). */
+export const SECTION_TITLE_MAX = 60;

@@ -1,5 +1,5 @@
 import type { Draft } from './draft';
-import type { BlockDef, FieldDef, SlotDef, TemplateDef, UnitKind, VariantDef } from './template';
+import type { BlockDef, FieldDef, ListDef, SlotDef, TemplateDef, UnitKind, VariantDef } from './template';
 import { chineseNumeral } from './text';
 
 /** A section as it prints: its generated numeral and its title in the draft's variant. */
@@ -15,19 +15,34 @@ export function variantOf(template: TemplateDef, variantId: string | undefined):
   return template.variants.find((v) => v.id === variantId) ?? template.variants[0]!;
 }
 
-/** Sections in the variant's order, numbered from their position so numbering cannot skip. */
-export function resolveSections(template: TemplateDef, variantId?: string): ResolvedSection[] {
-  return variantOf(template, variantId).sections.map((entry, i) => {
-    const section = template.sections.find((s) => s.id === entry.id);
-    if (!section) throw new Error(`template ${template.id}: variant names unknown section ${entry.id}`);
-    const numeral = chineseNumeral(i + 1);
-    return {
-      id: section.id,
-      numeral,
-      heading: `${numeral}、${entry.title ?? section.title}`,
-      blocks: section.blocks,
-    };
-  });
+/** What of a draft decides its sections: the variant, and the unit's own wording or omissions (v3). */
+export type SectionChoice = Pick<Draft, 'variant'> & Partial<Pick<Draft, 'sections'>>;
+
+/**
+ * Sections in the variant's order, with the draft's own wording and without the sections it
+ * leaves out, numbered from their position so numbering cannot skip.
+ */
+export function resolveSections(template: TemplateDef, draft?: SectionChoice): ResolvedSection[] {
+  const overrides = draft?.sections ?? {};
+  return variantOf(template, draft?.variant)
+    .sections.filter((entry) => !overrides[entry.id]?.omit)
+    .map((entry, i) => {
+      const section = template.sections.find((s) => s.id === entry.id);
+      if (!section) throw new Error(`template ${template.id}: variant names unknown section ${entry.id}`);
+      const numeral = chineseNumeral(i + 1);
+      const own = overrides[entry.id]?.title?.trim();
+      return {
+        id: section.id,
+        numeral,
+        heading: `${numeral}、${own || entry.title || section.title}`,
+        blocks: section.blocks,
+      };
+    });
+}
+
+/** The decimals a list's shares print with: the draft's choice (v3), else the template's. */
+export function listDecimals(list: ListDef, draft: Partial<Pick<Draft, 'listDecimals'>>): 0 | 1 {
+  return draft.listDecimals?.[list.id] ?? list.decimals;
 }
 
 /** Every prose slot of the template, preface first, in print order. */

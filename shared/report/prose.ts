@@ -1,5 +1,5 @@
 import type { Draft } from './draft';
-import { fieldMap, resolveSections, selfRef } from './model';
+import { fieldMap, listDecimals, resolveSections, selfRef } from './model';
 import { formatShare, largestRemainder } from './percent';
 import type { Condition, SentencePart, TemplateDef } from './template';
 import { chineseNumeral } from './text';
@@ -42,9 +42,9 @@ function placeholder(scope: Scope, name: string): string {
     case 'website':
       return orGap(unit.website, '网址');
     case 'sectionCount':
-      return chineseNumeral(resolveSections(template, draft.variant).length);
+      return chineseNumeral(resolveSections(template, draft).length);
     case 'sectionList':
-      return resolveSections(template, draft.variant)
+      return resolveSections(template, draft)
         .map((s) => s.heading.slice(s.numeral.length + 1))
         .join('、');
   }
@@ -73,7 +73,7 @@ function renderEach(scope: Scope, part: { each: string; item: string; sep: strin
   const items = scope.draft.lists[list.id] ?? [];
   const shares = largestRemainder(
     items.map((i) => i.value),
-    list.decimals,
+    listDecimals(list, scope.draft),
   );
   // "{label}类" after a label that already ends in 类 (其他类) would print 其他类类.
   const after = /\{label\}(.)/.exec(part.item)?.[1];
@@ -85,7 +85,7 @@ function renderEach(scope: Scope, part: { each: string; item: string; sep: strin
       fill(part.item, (name) => {
         if (name === 'label') return shown;
         if (name === 'value') return String(item.value);
-        if (name === 'share') return formatShare(shares[i]!, list.decimals);
+        if (name === 'share') return formatShare(shares[i]!, listDecimals(list, scope.draft));
         return placeholder(scope, name);
       }),
     ];

@@ -112,7 +112,7 @@ describe.skipIf(!office).each(TEMPLATES.map((t) => [t.id, t] as const))(
       const title = text.indexOf(documentTitle(template, r().draft));
       expect(title).toBeGreaterThanOrEqual(0);
       let at = title;
-      for (const s of resolveSections(template, r().draft.variant)) {
+      for (const s of resolveSections(template, r().draft)) {
         const next = text.indexOf(s.heading, at);
         expect(next, s.heading).toBeGreaterThan(at);
         at = next;

@@ -58,7 +58,7 @@ describe.skipIf(!office).each(EXAMPLES)('nianbao export examples/%s.json', (name
     const lines = documentTitle(template, draft);
     expect(docxText).toContain(flat(lines));
     let from = 0;
-    for (const s of resolveSections(template, draft.variant)) {
+    for (const s of resolveSections(template, draft)) {
       const at = docxText.indexOf(flat(s.heading), from);
       expect(at, s.heading).toBeGreaterThanOrEqual(from);
       from = at;

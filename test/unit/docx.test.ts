@@ -57,7 +57,7 @@ const headerFooterParts = (parts: Parts) =>
 /** The tables in the order the document prints them: inline ones by section, then attachments. */
 function printedTables(template: TemplateDef, draft: Draft): TableDef[] {
   const byId = (id: string) => template.tables.find((t) => t.id === id)!;
-  const inline = resolveSections(template, draft.variant).flatMap((s) =>
+  const inline = resolveSections(template, draft).flatMap((s) =>
     s.blocks.flatMap((b) => (b.kind === 'table' ? [byId(b.table)] : [])),
   );
   return [...inline, ...template.attachments.map(byId)];

@@ -99,7 +99,7 @@ describe('liaobu-2012.json', () => {
   const findings = runChecks(template, draft);
 
   it('prints the six section titles and the title of the 寮步 report', () => {
-    expect(resolveSections(template, draft.variant).map((s) => s.heading)).toEqual([
+    expect(resolveSections(template, draft).map((s) => s.heading)).toEqual([
       '一、基本工作情况',
       '二、主动公开政府信息情况',
       '三、依申请公开政府信息情况',
@@ -257,7 +257,7 @@ describe('township-2012, 海盐 wording', () => {
 
   it('prints seven parts under the 海盐 titles', () => {
     expect(documentTitle(template, haiyan)).toBe('海盐县城投集团2012年度政府信息公开工作报告');
-    expect(resolveSections(template, 'haiyan').map((s) => s.heading)).toEqual([
+    expect(resolveSections(template, { variant: 'haiyan' }).map((s) => s.heading)).toEqual([
       '一、主动公开的政府信息的情况',
       '二、依申请公开政府信息的情况',
       '三、政府信息公开的收费及减免情况',

@@ -43,7 +43,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
   });
   it('numbers its sections from 一 without gaps in every variant', () => {
     for (const v of template.variants) {
-      const heads = resolveSections(template, v.id).map((s) => s.heading);
+      const heads = resolveSections(template, { variant: v.id }).map((s) => s.heading);
       heads.forEach((h, i) => expect(h.startsWith('一二三四五六七八九十'[i]! + '、')).toBe(true));
     }
   });

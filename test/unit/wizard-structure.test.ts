@@ -11,7 +11,7 @@ describe('wizard steps', () => {
     for (const variant of template.variants)
       it(`${template.id} / ${variant.id}: 基本信息, one step per printed section, 附件 when needed, export`, () => {
         const { steps, stepOfField } = wizardStructure(template, variant.id);
-        const sections = resolveSections(template, variant.id);
+        const sections = resolveSections(template, { variant: variant.id });
         expect(steps[0]!.id).toBe(BASIC);
         expect(steps.at(-1)!.id).toBe(EXPORT);
         expect(steps.filter((s) => s.kind === 'section').map((s) => s.id)).toEqual(sections.map((s) => s.id));

@@ -95,7 +95,7 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Excel export of %s', (_
   });
 
   it('titles each sheet with the table caption or its section heading, and names the unit and year', () => {
-    const headings = resolveSections(template, draft.variant);
+    const headings = resolveSections(template, draft);
     for (const table of template.tables) {
       const sheet = workbook.getWorksheet(table.sheetName)!;
       const heading = headings.find((s) =>

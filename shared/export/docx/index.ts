@@ -76,7 +76,7 @@ export async function exportDocx(
   flow.add('portrait', ...titleParagraphs(title, draft.unit.name, layout.line), emptyLine(layout));
   if (template.preface)
     flow.add('portrait', ...slotParagraphs(template.preface, draft.prose[template.preface.id], layout));
-  const sections = resolveSections(template, draft.variant);
+  const sections = resolveSections(template, draft);
   const lastBlock = sections.at(-1)?.blocks.at(-1);
   for (const s of sections) {
     flow.add('portrait', heading(s.heading, 1, layout));

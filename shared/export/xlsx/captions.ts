@@ -11,7 +11,7 @@ export const DRAFT_NOTE = '（草稿）';
  * else the heading of the section it sits in (三、收到和处理政府信息公开申请情况), in the draft's variant.
  */
 export function tableTitle(template: TemplateDef, draft: Pick<Draft, 'variant'>, table: TableDef): string {
-  const section = resolveSections(template, draft.variant).find((s) =>
+  const section = resolveSections(template, draft).find((s) =>
     s.blocks.some((b) => b.kind === 'table' && b.table === table.id),
   );
   return stripIllegalXml(table.title ?? section?.heading ?? table.sheetName);

@@ -1,5 +1,5 @@
 import { figureAllows, FIGURE_SOURCE, normalizeDigits, readFigure } from '../cn-number';
-import { allSlots } from '../model';
+import { allSlots, listDecimals } from '../model';
 import { formatShare, largestRemainder } from '../percent';
 import { formatValue } from '../totals';
 import { makeFinding, type CheckContext, type Finding } from './finding';
@@ -73,7 +73,7 @@ export function checkShares(ctx: CheckContext): Finding[] {
       entries.length > 0
         ? largestRemainder(
             entries.map((i) => i.value),
-            list.decimals,
+            listDecimals(list, draft),
           )
         : [];
     return entries.map((item, i) => ({
@@ -104,7 +104,7 @@ export function checkShares(ctx: CheckContext): Finding[] {
       const params = {
         label: match.label,
         printed: `${m[2]}%`,
-        expected: `${formatShare(match.share, match.list.decimals)}%`,
+        expected: `${formatShare(match.share, listDecimals(match.list, draft))}%`,
       };
       out.push(
         makeFinding(

@@ -20,7 +20,7 @@ export type { Finding, FindingLocation } from './finding';
  */
 export function runChecks(template: TemplateDef, draft: Draft): Finding[] {
   const layout = layoutOf(template, draft.variant);
-  const sections = resolveSections(template, draft.variant);
+  const sections = resolveSections(template, draft);
   const ctx: CheckContext = {
     template,
     draft,

@@ -52,7 +52,7 @@ export function layoutOf(template: TemplateDef, variantId: string): Layout {
 }
 
 function buildLayout(template: TemplateDef, variantId: string): Layout {
-  const sections = resolveSections(template, variantId);
+  const sections = resolveSections(template, { variant: variantId });
   const tables = new Map<string, Place>();
   const slots = new Map<string, Place>();
   const lists = new Map<string, Place>();

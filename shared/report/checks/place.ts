@@ -20,7 +20,7 @@ export function findingPlace(
   finding: { at: Place },
 ): string {
   const { at } = finding;
-  const sections = resolveSections(template, draft.variant);
+  const sections = resolveSections(template, draft);
   const holds = (id: string | undefined) =>
     sections.find(
       (s) =>

@@ -103,7 +103,7 @@ function checkNumbering(ctx: CheckContext): Finding[] {
 const PARTS = /(\d{1,2}|[一二三四五六七八九十两]{1,3})个?部分/g;
 
 function checkAnnouncedParts(ctx: CheckContext): Finding[] {
-  const actual = resolveSections(ctx.template, ctx.draft.variant).length;
+  const actual = resolveSections(ctx.template, ctx.draft).length;
   const out: Finding[] = [];
   for (const { slot, raw, text } of proseOf(ctx)) {
     let start = 0;

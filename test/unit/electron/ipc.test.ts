@@ -114,7 +114,7 @@ describe('the IPC wrapper', () => {
       key: 'app.ipc.invalidArgs',
     });
     // A draft the format refuses is refused in the words of the format, naming the property.
-    expect(await refusal(call('drafts:save', e, { formatVersion: 2 }))).toEqual({
+    expect(await refusal(call('drafts:save', e, { formatVersion: 3 }))).toEqual({
       key: 'draft.error.type',
       params: { field: 'id' },
     });

@@ -134,18 +134,18 @@ describe('a draft of an older format', () => {
     expect(notice).toMatchObject({
       severity: 'info',
       key: 'app.storage.migrated',
-      params: { from: 1, to: 2 },
+      params: { from: 1, to: 3 },
     });
     expect(told(notice!)).toContain(draftPath('oldDraft01'));
     expect(readFileSync(String(notice!.params.backup), 'utf8')).toBe(original);
 
     const { draft } = await api.drafts.open('oldDraft01');
     expect(draft).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       issuedOn: '2025-01-20',
       prose: { 's5.problems': '旧版草稿的内容' },
     });
-    expect(onDisk('oldDraft01').formatVersion).toBe(2);
+    expect(onDisk('oldDraft01').formatVersion).toBe(3);
     expect((await api.drafts.listBackups('oldDraft01')).map((b) => b.kind)).toContain('before-migration');
   });
 
