@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealIsoDate } from './dates';
 import { DRAFT_ID, LIST_LABEL_MAX, PROSE_MAX, SECTION_TITLE_MAX, UNIT_TEXT_MAX } from './limits';
 import { UNIT_KINDS } from './template';
 
@@ -10,6 +11,10 @@ import { UNIT_KINDS } from './template';
  */
 export const FORMAT_VERSION = 3;
 
+/** How a document title can place the unit and the year: 永昌县2014年… (unit-first) or 2014年永昌县… (year-first). */
+export const TITLE_ORDERS = ['unit-first', 'year-first'] as const;
+export type TitleOrder = (typeof TITLE_ORDERS)[number];
+
 /** Keys of the value maps: dotted lower-case ids. The pattern also keeps `__proto__` and friends out. */
 const FIELD_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/;
 
@@ -17,21 +22,23 @@ const fieldId = z.string().regex(FIELD_ID).max(80);
 const amount = z.number().finite().nonnegative().max(1e12);
 const text = (max = 500) => z.string().max(max);
 
-export const unitSchema = z.object({
-  /** 单位名称, e.g. 寮步镇人民政府. Appears in the title and the signature. */
-  name: text(UNIT_TEXT_MAX.name),
-  kind: z.enum(UNIT_KINDS),
-  /** 所属地区, e.g. 广东省东莞市. */
-  region: text(UNIT_TEXT_MAX.region).default(''),
-  /** How the report refers to the unit itself (我镇 / 我街道 / 本机关); derived from `kind` when empty. */
-  selfRef: text(UNIT_TEXT_MAX.selfRef).default(''),
-  address: text(UNIT_TEXT_MAX.address).default(''),
-  phone: text(UNIT_TEXT_MAX.phone).default(''),
-  /** Where the electronic copy can be downloaded, as it should read in the 前言. */
-  website: text(UNIT_TEXT_MAX.website).default(''),
-  /** 署名 under the body; the unit name when empty. */
-  signature: text(UNIT_TEXT_MAX.signature).default(''),
-});
+export const unitSchema = z
+  .object({
+    /** 单位名称, e.g. 寮步镇人民政府. Appears in the title and the signature. */
+    name: text(UNIT_TEXT_MAX.name),
+    kind: z.enum(UNIT_KINDS),
+    /** 所属地区, e.g. 广东省东莞市. */
+    region: text(UNIT_TEXT_MAX.region).default(''),
+    /** How the report refers to the unit itself (我镇 / 我街道 / 本机关); derived from `kind` when empty. */
+    selfRef: text(UNIT_TEXT_MAX.selfRef).default(''),
+    address: text(UNIT_TEXT_MAX.address).default(''),
+    phone: text(UNIT_TEXT_MAX.phone).default(''),
+    /** Where the electronic copy can be downloaded, as it should read in the 前言. */
+    website: text(UNIT_TEXT_MAX.website).default(''),
+    /** 署名 under the body; the unit name when empty. */
+    signature: text(UNIT_TEXT_MAX.signature).default(''),
+  })
+  .strict();
 
 const listItem = z.object({ label: text(LIST_LABEL_MAX), value: amount }).strict();
 
@@ -53,7 +60,11 @@ export const draftSchema = z
     /** 报告年度: the year reported on, not the year of writing. */
     year: z.number().int().min(2008).max(2100),
     /** 成文日期, ISO yyyy-mm-dd; empty until the clerk sets it. */
-    issuedOn: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).default(''),
+    issuedOn: z
+      .string()
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/)
+      .refine((iso) => iso === '' || isRealIsoDate(iso))
+      .default(''),
     unit: unitSchema,
     /** Prose per slot id; paragraphs separated by newlines. */
     prose: z.record(fieldId, text(PROSE_MAX)).default({}),
@@ -70,7 +81,8 @@ export const draftSchema = z
     /** Last year's figures, carried when the draft was started from last year's (R6, R7). */
     previous: z
       .object({
-        year: z.number().int(),
+        /** The year before the reporting year at the earliest 2008 report; checked against `year` on reading. */
+        year: z.number().int().min(2007).max(2099),
         values: z.record(fieldId, amount),
         /** v3: last year's prose per slot, so this year's repeated text can be measured. */
         prose: z.record(fieldId, text(PROSE_MAX)).default({}),
@@ -91,6 +103,17 @@ export const draftSchema = z
      * confirmed by the clerk; the wizard marks them 上年内容 and the checks name their figures.
      */
     carried: z.record(fieldId, z.array(text(PROSE_MAX)).max(200)).default({}),
+    /**
+     * v3: entered fields that a transcribed source printed blank, "/", "—" or 无. Such a cell is
+     * not a 0: it stays absent from `values`, and the checks say how many of each table are still
+     * blank until the clerk enters a number.
+     */
+    blanks: z.array(fieldId).max(5000).default([]),
+    /**
+     * v3: the order of unit and year in the document title where the unit's differs from the
+     * variant's (永昌县2014年… or 2014年永昌县…); absent means as the variant has it.
+     */
+    titleOrder: z.enum(TITLE_ORDERS).optional(),
     meta: z
       .object({
         createdAt: text(40).default(''),

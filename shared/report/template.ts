@@ -199,6 +199,12 @@ export interface TemplateDef {
   fields: FieldDef[];
   lists: ListDef[];
   variants: VariantDef[];
+  /**
+   * The notice the template follows prescribes its section titles and document title (国办公开办函
+   * 〔2021〕30号): the wizard offers no rewording, omitting or reordering, and a draft that carries
+   * one anyway (an imported file) gets a finding. Legacy templates leave the wording to the unit.
+   */
+  fixedTitles?: boolean;
   sentences: SentenceDef[];
   rules: RuleDef[];
   claims: ClaimDef[];

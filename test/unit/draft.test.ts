@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { draftSchema, FORMAT_VERSION, unitSchema } from '../../shared/report/draft';
-import { draftJsonSchema, MAX_DRAFT_BYTES, readDraft, type ReadResult } from '../../shared/report/draft-io';
+import {
+  draftJsonSchema,
+  MAX_DRAFT_BYTES,
+  readDraft,
+  readDraftBytes,
+  serializeDraft,
+  type ReadResult,
+} from '../../shared/report/draft-io';
 import { allSlots } from '../../shared/report/model';
 import type { FieldDef, TemplateDef } from '../../shared/report/template';
 import { TEMPLATES } from '../../shared/report/templates';
@@ -23,6 +30,13 @@ const example = (): Record<string, unknown> & {
   values: Record<string, unknown>;
   prose: Record<string, unknown>;
 } => JSON.parse(exampleText);
+
+/** The example as format 2 wrote it: without the properties version 3 brought in. */
+function v2Example(): ReturnType<typeof example> {
+  const { listDecimals: _d, sections: _s, carried: _c, blanks: _b, previous: _p, ...rest } = example();
+  const { revision: _r, ...meta } = rest.meta as Record<string, unknown>;
+  return { ...rest, formatVersion: 2, meta, previous: null };
+}
 
 function refused(result: ReadResult) {
   if (result.ok) throw new Error('the draft was accepted');
@@ -65,7 +79,7 @@ describe('readDraft', () => {
   });
 
   it('migrates a version 1 draft: sections → prose, numbers → values, the Chinese date → issuedOn', () => {
-    const { prose, values, issuedOn: _issuedOn, ...rest } = example();
+    const { prose, values, issuedOn: _issuedOn, ...rest } = v2Example();
     const v1 = {
       ...rest,
       formatVersion: 1,
@@ -179,6 +193,246 @@ describe('readDraft', () => {
     const result = readDraft(JSON.stringify(draft));
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.draft.prose['s1.intro']).toBe('第一段落实\n𠮷姓村民');
+  });
+});
+
+describe('readDraft: migrations never drop content (#7.9)', () => {
+  it('refuses a v2 draft labelled formatVersion 1, naming the property the v1 migration would overwrite', () => {
+    const error = refused(readDraft(JSON.stringify({ ...v2Example(), formatVersion: 1 })));
+    expect(error).toEqual({
+      key: 'draft.error.laterProperty',
+      params: { field: 'prose', version: 1, since: 2 },
+    });
+  });
+
+  it('refuses a v3 draft labelled formatVersion 2, naming its v3 property', () => {
+    const error = refused(readDraft(JSON.stringify({ ...example(), formatVersion: 2 })));
+    expect(error.key).toBe('draft.error.laterProperty');
+    expect(error.params).toMatchObject({ version: 2, since: 3 });
+    const draft = { ...v2Example(), meta: { createdAt: '', updatedAt: '', app: '', revision: 4 } };
+    expect(refused(readDraft(JSON.stringify(draft))).params.field).toBe('meta.revision');
+  });
+
+  it('reads a true v2 draft, keeping every value and paragraph', () => {
+    const v2 = v2Example();
+    const result = readDraft(JSON.stringify(v2));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.migratedFrom).toBe(2);
+    expect(result.draft.values).toEqual(v2.values);
+    expect(result.draft.prose).toEqual(v2.prose);
+  });
+
+  it.each(['2026年2月30日', '明年一月', '2026-13-45'])(
+    'refuses a v1 date %s rather than emptying it',
+    (date) => {
+      const { prose, values, issuedOn: _i, ...rest } = v2Example();
+      const v1 = { ...rest, formatVersion: 1, sections: prose, numbers: values, date };
+      expect(refused(readDraft(JSON.stringify(v1)))).toEqual({
+        key: 'draft.error.format',
+        params: { field: 'date' },
+      });
+    },
+  );
+});
+
+describe('readDraft: dates that are not in the calendar (#7.10)', () => {
+  it.each(['2026-02-30', '2026-13-45', '2025-02-29', '2026-04-31', '2026-00-10'])(
+    'refuses issuedOn %s',
+    (date) => {
+      expect(refused(readDraft(JSON.stringify({ ...example(), issuedOn: date })))).toEqual({
+        key: 'draft.error.format',
+        params: { field: 'issuedOn' },
+      });
+    },
+  );
+
+  it('reads 29 February of a leap year', () => {
+    const result = readDraft(JSON.stringify({ ...example(), issuedOn: '2028-02-29' }));
+    expect(result.ok && result.draft.issuedOn).toBe('2028-02-29');
+  });
+});
+
+describe('readDraft: every number and key, wherever it appears (#7.11)', () => {
+  type Json = Record<string, unknown>;
+  const liaobu = (): Json => JSON.parse(readFileSync(resolve(EXAMPLES, 'liaobu-2012.json'), 'utf8')) as Json;
+  const national = (): Json => example();
+  /** Sets one value deep in a parsed draft; the path's keys may contain dots (list ids do). */
+  const put = (draft: Json, path: (string | number)[], value: unknown) => {
+    let at = draft as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    at[path.at(-1)!] = value;
+  };
+  it.each([
+    [
+      'a 0.5 in a count list',
+      liaobu,
+      ['lists', 'active.categories', 1, 'value'],
+      0.5,
+      'draft.error.notCount',
+      { field: 'lists.active.categories.1.value', value: 0.5 },
+    ],
+    [
+      'a fraction in a declared count',
+      national,
+      ['declared', 't3.total.total'],
+      2.5,
+      'draft.error.notCount',
+      { field: 'declared.t3.total.total', value: 2.5 },
+    ],
+    [
+      'a fraction in last year’s counts',
+      national,
+      ['previous'],
+      { year: 2024, values: { 't3.carryOut.total': 1.5 } },
+      'draft.error.notCount',
+      { field: 'previous.values.t3.carryOut.total', value: 1.5 },
+    ],
+    [
+      'last year of -5',
+      national,
+      ['previous'],
+      { year: -5, values: {} },
+      'draft.error.tooSmall',
+      { field: 'previous.year', minimum: 2007 },
+    ],
+    [
+      'last year of 99999',
+      national,
+      ['previous'],
+      { year: 99999, values: {} },
+      'draft.error.tooBig',
+      { field: 'previous.year', maximum: 2099 },
+    ],
+    [
+      'last year not before this year',
+      national,
+      ['previous'],
+      { year: 2025, values: {} },
+      'draft.error.previousYear',
+      { previous: 2025, year: 2025 },
+    ],
+    [
+      'an unknown key in a list item',
+      liaobu,
+      ['lists', 'active.categories', 0, 'share'],
+      '2%',
+      'draft.error.unrecognized',
+      { field: 'lists.active.categories.0.share' },
+    ],
+    [
+      'an unknown key in previous',
+      national,
+      ['previous'],
+      { year: 2024, values: {}, note: 'x' },
+      'draft.error.unrecognized',
+      { field: 'previous.note' },
+    ],
+    [
+      'an unknown key in meta',
+      national,
+      ['meta', 'editor'],
+      'WPS',
+      'draft.error.unrecognized',
+      { field: 'meta.editor' },
+    ],
+    [
+      'an unknown key in unit',
+      national,
+      ['unit', 'leader'],
+      '张三',
+      'draft.error.unrecognized',
+      { field: 'unit.leader' },
+    ],
+    [
+      'an unknown key in a section override',
+      liaobu,
+      ['sections'],
+      { basic: { title: '概述', bold: true } },
+      'draft.error.unrecognized',
+      { field: 'sections.basic.bold' },
+    ],
+    [
+      'last year’s prose of a slot the template lacks',
+      national,
+      ['previous'],
+      { year: 2024, values: {}, prose: { 'basic.overview': '…' } },
+      'draft.error.unknownField',
+      { field: 'previous.prose.basic.overview' },
+    ],
+    [
+      'generated text of a slot the template lacks',
+      national,
+      ['generated', 'basic.overview'],
+      '…',
+      'draft.error.unknownField',
+      { field: 'generated.basic.overview' },
+    ],
+  ] as const)('refuses %s, naming it', (_what, base, path, value, key, params) => {
+    const draft = base();
+    put(draft, [...path], value);
+    expect(refused(readDraft(JSON.stringify(draft)))).toEqual({ key, params });
+  });
+});
+
+/**
+ * The text as GB18030 bytes. Node can decode GB18030 but not encode it, so the two-byte codes are
+ * found by decoding every one of them once (every character of the examples is in GBK).
+ */
+function gb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\uFFFD' && !codes.has(ch)) codes.set(ch, [lead, trail]);
+    }
+  return Buffer.from(
+    [...text].flatMap((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return [ch.charCodeAt(0)];
+      const code = codes.get(ch);
+      if (!code) throw new Error(`no GBK code for ${ch}`);
+      return code;
+    }),
+  );
+}
+
+describe('readDraftBytes: files saved by other tools (#7.18)', () => {
+  const utf16le = Buffer.from(exampleText, 'utf16le');
+  const utf16be = Buffer.from(utf16le).swap16();
+  it.each([
+    [
+      'UTF-8 with a byte-order mark',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(exampleText)]),
+    ],
+    ['UTF-16 LE with a byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le])],
+    ['UTF-16 BE with a byte-order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be])],
+    ['UTF-16 LE without a byte-order mark', utf16le],
+    ['UTF-16 BE without a byte-order mark', utf16be],
+    ['GB18030 (saved as ANSI on a Chinese Windows)', gb18030(exampleText)],
+  ])('reads %s with its Chinese text intact', (_what, bytes) => {
+    const result = readDraftBytes(new Uint8Array(bytes));
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(serializeDraft(result.draft)).toBe(exampleText);
+  });
+
+  it('names UTF-32 instead of parsing it', () => {
+    const utf32 = new Uint8Array(4 * exampleText.length + 4);
+    utf32.set([0xff, 0xfe, 0, 0]);
+    [...exampleText].forEach((ch, i) =>
+      new DataView(utf32.buffer).setUint32(4 + 4 * i, ch.codePointAt(0)!, true),
+    );
+    expect(refused(readDraftBytes(utf32))).toEqual({
+      key: 'draft.error.encoding',
+      params: { encoding: 'UTF-32' },
+    });
+  });
+
+  it('names UTF-16 when a caller decoded it as UTF-8', () => {
+    const garbled = Buffer.concat([Buffer.from([0xff, 0xfe]), utf16le]).toString('utf8');
+    expect(refused(readDraft(garbled))).toEqual({
+      key: 'draft.error.encoding',
+      params: { encoding: 'UTF-16' },
+    });
   });
 });
 

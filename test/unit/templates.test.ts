@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/report/templates';
-import { allSlots, fieldMap, resolveSections } from '../../shared/report/model';
+import { allSlots, fieldMap, resolveSections, titleOrderOf } from '../../shared/report/model';
 import { computeValues } from '../../shared/report/totals';
 import type { CellDef, TemplateDef } from '../../shared/report/template';
 
@@ -46,6 +46,9 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('template %s', (_id, tem
       const heads = resolveSections(template, { variant: v.id }).map((s) => s.heading);
       heads.forEach((h, i) => expect(h.startsWith('一二三四五六七八九十'[i]! + '、')).toBe(true));
     }
+  });
+  it('opens every variant’s title with the unit and the year side by side, so a unit can turn them round', () => {
+    for (const v of template.variants) expect(titleOrderOf(v.title), v.id).not.toBeNull();
   });
   it('has unique slot ids', () => {
     const ids = allSlots(template).map((s) => s.id);
