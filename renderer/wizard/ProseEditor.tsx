@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { carriedParagraphs, figuresIn } from '../../shared/report/checks/carried';
 import type { Finding } from '../../shared/report/checks/finding';
+import type { Draft } from '../../shared/report/draft';
 import { PROSE_MAX } from '../../shared/report/limits';
+import { repeatedParagraphs, repeatedText } from '../../shared/report/repeat';
 import type { SlotDef } from '../../shared/report/template';
 import { ConfirmDialog } from '../app/Dialog';
 import { messageText } from '../app/errors';
@@ -15,6 +18,24 @@ export interface JumpTarget {
   length?: number;
   /** Changes on every jump, so jumping twice to the same place moves the cursor twice. */
   nonce: number;
+}
+
+/**
+ * What of a slot's text is last year's: the paragraphs carried word for word and not yet edited
+ * or confirmed, and the other paragraphs that mostly repeat last year's report.
+ */
+export function lastYearMarks(
+  draft: Draft,
+  slot: string,
+): { carried: string[]; repeated: string[]; previousYear?: number } {
+  const carried = carriedParagraphs(draft, slot);
+  const previous = draft.previous;
+  if (!previous) return { carried, repeated: [] };
+  const { repeatedSentences } = repeatedText(draft, previous.prose);
+  const repeated = repeatedParagraphs(draft.prose[slot] ?? '', repeatedSentences[slot] ?? []).filter(
+    (p) => !carried.includes(p),
+  );
+  return { carried, repeated, previousYear: previous.year };
 }
 
 /** Puts a phrase on a line of its own at the cursor, so it never runs into the words around it. */
@@ -46,6 +67,14 @@ export function ProseEditor(props: {
   jump: JumpTarget | null;
   onText(text: string): void;
   onRegenerate(): void;
+  /** Paragraphs still exactly as carried from last year's report (neither edited nor confirmed). */
+  carried?: readonly string[];
+  /** Other paragraphs that mostly repeat last year's report. */
+  repeated?: readonly string[];
+  /** The year of last year's report, when it is known. */
+  previousYear?: number;
+  /** The clerk keeps a carried paragraph as it is: it stops being marked 上年内容. */
+  onConfirmCarried?(paragraph: string): void;
 }) {
   const { t } = useTranslation();
   const { slot, text, jump } = props;
@@ -76,6 +105,14 @@ export function ProseEditor(props: {
     });
   };
   const open = props.findings.filter((f) => !f.acknowledged);
+  const select = (paragraph: string) => {
+    const at = text.indexOf(paragraph);
+    if (at < 0 || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(at, at + paragraph.length);
+  };
+  const excerpt = (paragraph: string) =>
+    [...paragraph].length > 40 ? `${[...paragraph].slice(0, 40).join('')}…` : paragraph;
 
   return (
     <section className="slot" aria-labelledby={`${inputId}-title`}>
@@ -111,6 +148,51 @@ export function ProseEditor(props: {
         placeholder={t('ui.prose.placeholder')}
         spellCheck={false}
       />
+      {(props.carried ?? []).map((paragraph) => {
+        const figures = figuresIn(paragraph);
+        return (
+          <div key={`carried-${paragraph}`} className="generated carried-mark" data-carried>
+            <p className="generated-label">
+              <strong>{t('ui.prose.carriedTag')}</strong> {t('ui.prose.carriedHint')}
+            </p>
+            <button
+              type="button"
+              className="link generated-text"
+              onClick={() => select(paragraph)}
+              aria-label={t('ui.prose.showParagraph', { text: excerpt(paragraph) })}
+            >
+              {excerpt(paragraph)}
+            </button>
+            {props.onConfirmCarried && (
+              <button
+                type="button"
+                onClick={() => props.onConfirmCarried?.(paragraph)}
+                aria-label={t('ui.prose.confirmCarriedLabel', { text: excerpt(paragraph) })}
+              >
+                {t('ui.prose.confirmCarried')}
+              </button>
+            )}
+            {figures.length > 0 && (
+              <p className="generated-label warning">
+                {t('ui.prose.lastYearFigures', { figures: figures.join('、') })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {(props.repeated ?? []).map((paragraph) => (
+        <div key={`repeated-${paragraph}`} className="generated repeated-mark" data-repeated>
+          <p className="generated-label">{t('ui.prose.repeatedTag', { year: props.previousYear ?? '' })}</p>
+          <button
+            type="button"
+            className="link generated-text"
+            onClick={() => select(paragraph)}
+            aria-label={t('ui.prose.showParagraph', { text: excerpt(paragraph) })}
+          >
+            {excerpt(paragraph)}
+          </button>
+        </div>
+      ))}
       <div className="slot-foot">
         {slot.phrases && <PhraseLibrary kind={slot.phrases} onInsert={insert} />}
         <span className="muted count">{t('ui.prose.count', { count: [...text].length })}</span>

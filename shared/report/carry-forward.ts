@@ -130,15 +130,27 @@ export function startFromPrevious(
   const regenerated = generateSentences(previousTemplate, previous);
   const targetSlots = new Set(allSlots(target).map((s) => s.id));
   const prose: Record<string, string[]> = {};
+  // Last year's whole text per slot of this year's template, generated sentences included: the
+  // checks measure this year's repeated text against it and look for what became of its problems.
+  const lastYear: Record<string, string[]> = {};
   for (const slot of allSlots(previousTemplate)) {
-    const stale = new Set([...paragraphs(previous.generated[slot.id]), ...paragraphs(regenerated[slot.id])]);
-    const kept = paragraphs(previous.prose[slot.id]).filter((p) => !stale.has(p));
-    if (kept.length === 0) continue;
     const to = bridge.slots[slot.id];
-    if (to && targetSlots.has(to)) (prose[to] ??= []).push(...kept);
+    const placed = to !== undefined && targetSlots.has(to);
+    const all = paragraphs(previous.prose[slot.id]);
+    if (placed && all.length > 0) (lastYear[to] ??= []).push(...all);
+    const stale = new Set([...paragraphs(previous.generated[slot.id]), ...paragraphs(regenerated[slot.id])]);
+    const kept = all.filter((p) => !stale.has(p));
+    if (kept.length === 0) continue;
+    if (placed) (prose[to] ??= []).push(...kept);
     else unmapped.push(slot.id);
   }
-  draft.prose = Object.fromEntries(Object.entries(prose).map(([slot, lines]) => [slot, lines.join('\n')]));
+  const joined = (bySlot: Record<string, string[]>) =>
+    Object.fromEntries(Object.entries(bySlot).map(([slot, lines]) => [slot, lines.join('\n')]));
+  draft.prose = joined(prose);
+  // Every carried paragraph is last year's word for word until the clerk edits or confirms it.
+  draft.carried = Object.fromEntries(
+    Object.entries(prose).map(([slot, lines]) => [slot, [...new Set(lines)]]),
+  );
 
   for (const list of previousTemplate.lists) {
     const items = previous.lists[list.id];
@@ -167,7 +179,7 @@ export function startFromPrevious(
   }
   for (const f of previousTemplate.fields)
     if (!isComputed(f) && !used.has(f.id) && (last.get(f.id) ?? 0) > 0) unmapped.push(f.id);
-  draft.previous = { year: previous.year, values };
+  draft.previous = { year: previous.year, values, prose: joined(lastYear) };
 
   // R6: a field that must equal one of last year's (上年结转) starts as that value. R7: a stock
   // (现行有效件数) starts as last year's, which is right until this year's 制发 and 废止 are

@@ -1,9 +1,9 @@
 import type { Draft } from './draft';
-import { fieldMap, listDecimals, resolveSections, selfRef } from './model';
+import { fieldMap, isComputed, listDecimals, resolveSections, selfRef } from './model';
 import { formatShare, largestRemainder } from './percent';
 import type { Condition, SentencePart, TemplateDef } from './template';
 import { chineseNumeral } from './text';
-import { computeValues, formatValue, type Values } from './totals';
+import { computeValues, formatValue, sumExact, type Values } from './totals';
 
 /**
  * Standard sentences generated from the numbers, so the prose cannot contradict the tables (R8's
@@ -50,7 +50,24 @@ function placeholder(scope: Scope, name: string): string {
   }
   if (name.startsWith('v:')) {
     const field = fieldMap(template).get(name.slice(2));
-    if (field) return formatValue(field, values.get(field.id) ?? 0);
+    // A total none of whose parts was entered is blank, not 0: the sentence shows a gap for the
+    // clerk to fill (FILL) rather than print a figure nobody published.
+    if (field) {
+      const value = values.get(field.id);
+      if (value === undefined && isComputed(field)) {
+        const list = field.listSum ? template.lists.find((l) => l.id === field.listSum) : undefined;
+        return gap(list ? `“${list.label}”的条数` : `${field.label}的各项`);
+      }
+      return formatValue(field, value ?? 0);
+    }
+  }
+  // {sum:a,b,c}: a group of the table that has no total row of its own (（三）不予公开 and its eight reasons).
+  if (name.startsWith('sum:')) {
+    const ids = name.slice(4).split(',');
+    const fields = ids.map((id) => fieldMap(template).get(id));
+    const first = fields[0];
+    if (first && fields.every(Boolean))
+      return formatValue(first, sumExact(ids.map((id) => values.get(id) ?? 0)));
   }
   throw new Error(`template ${template.id}: unknown sentence placeholder {${name}}`);
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { confirmCarried } from '../../shared/report/carried';
 import { startFromPrevious } from '../../shared/report/carry-forward';
 import { runChecks } from '../../shared/report/checks';
 import type { Draft } from '../../shared/report/draft';
-import { readDraft, serializeDraft } from '../../shared/report/draft-io';
+import { newDraft, readDraft, serializeDraft } from '../../shared/report/draft-io';
 import { applyGenerated, generateSentences } from '../../shared/report/prose';
 import type { TemplateDef } from '../../shared/report/template';
 import { findTemplate } from '../../shared/report/templates';
@@ -70,7 +71,7 @@ describe('national 2025 → national 2026', () => {
     expect(draft.prose['preface']).toContain('自2026年1月1日起至2026年12月31日止');
     expect(draft.prose['s1.active']).not.toContain('343条');
     expect(draft.prose['s1.active']!.split('\n')).toEqual([
-      '2026年，我镇主动公开政府信息0条。',
+      '2026年，我镇主动公开政府信息（请填写“主动公开政府信息分类”的条数）条。',
       ...last.prose['s1.active']!.split('\n').slice(1),
     ]);
     expect(draft.prose['s1.request']).toMatch(/^2026年，我镇共收到政府信息公开申请0件，上年结转2件/);
@@ -135,17 +136,15 @@ describe('寮步 2012 (township-2012) → national 2013', () => {
       '其他类',
     ]);
     expect(draft.lists['active.categories']!.every((i) => i.value === 0)).toBe(true);
-    expect(draft.previous).toEqual({
-      year: 2012,
-      values: {
-        'active.total': 1328,
-        't3.new.total': 1,
-        't3.open.total': 0,
-        't3.partial.total': 0,
-        't3.none.nothold.total': 0,
-        't3.none.unclear.total': 0,
-        't4.review.total': 0,
-      },
+    expect(draft.previous).toMatchObject({ year: 2012 });
+    expect(draft.previous!.values).toEqual({
+      'active.total': 1328,
+      't3.new.total': 1,
+      't3.open.total': 0,
+      't3.partial.total': 0,
+      't3.none.nothold.total': 0,
+      't3.none.unclear.total': 0,
+      't4.review.total': 0,
     });
     expect(draft.values).toEqual({});
   });
@@ -238,5 +237,85 @@ describe('township-2012 → township-2012', () => {
     expect(draft.lists['active.channels']!.map((i) => [i.label, i.value])[0]).toEqual(['镇政府网站', 0]);
     expect(draft.previous?.values['active.total']).toBe(1328);
     expect(unmapped).toEqual([]);
+  });
+});
+
+/** 柳溪镇's 2026 report as the clerk left it: its own words in 一、总体情况 and 五, the rest generated. */
+function liuxi2026(): Draft {
+  const d = newDraft({
+    template: national,
+    year: 2026,
+    id: 'liuxi-2026',
+    unit: {
+      name: '柳溪镇人民政府',
+      kind: 'township',
+      address: '柳溪镇人民路1号',
+      phone: '0571-7654321',
+      website: '柳溪镇人民政府网站',
+    },
+  });
+  d.issuedOn = '2027-01-18';
+  d.prose['s1.intro'] = [
+    '2026年，柳溪镇人民政府在县委、县政府的正确领导下，认真贯彻落实《中华人民共和国政府信息公开条例》。',
+    '现将本镇2026年政府信息公开工作情况报告如下：',
+    '全年共清理规范性文件3件，在政府网站发布信息90条。',
+  ].join('\n');
+  d.prose['s5.problems'] = '一是信息公开的及时性有待提高。二是政策解读形式较为单一。';
+  return applyGenerated(national, d);
+}
+
+describe('柳溪镇 2026 → 2027: carried paragraphs stay last year’s until edited or confirmed (#7.3)', () => {
+  const last = liuxi2026();
+  const { draft } = startFromPrevious(last, national, national, 2027);
+  const ofRule = (d: Draft, rule: string) => runChecks(national, d).filter((f) => f.rule === rule);
+
+  it('records the carried paragraphs, and last year’s whole prose, and survives a reopen', () => {
+    expect(draft.carried).toEqual({
+      's1.intro': last.prose['s1.intro']!.split('\n'),
+      's5.problems': [last.prose['s5.problems']],
+    });
+    expect(draft.previous!.prose['s1.intro']).toBe(last.prose['s1.intro']);
+    expect(draft.previous!.prose['s1.request']).toBe(last.prose['s1.request']);
+    expect(reopened(draft, national).carried).toEqual(draft.carried);
+  });
+
+  it('names last year’s year in the carried sentences, whatever their subject', () => {
+    expect(ofRule(draft, 'YEAR').map((f) => [f.at.slot, f.params.text])).toEqual([
+      ['s1.intro', '2026年，柳溪镇人民政府'],
+      ['s1.intro', '2026年政府信息公开'],
+    ]);
+  });
+
+  it('names last year’s figures in a carried paragraph, until it is edited or confirmed', () => {
+    const carried = ofRule(draft, 'CARRIED');
+    expect(carried.map((f) => f.params.figures)).toEqual(['3件、90条']);
+    expect(draft.prose['s1.intro']!.slice(carried[0]!.at.offset, carried[0]!.at.offset! + 10)).toBe(
+      '全年共清理规范性文件',
+    );
+
+    const edited = {
+      ...draft,
+      prose: { ...draft.prose, 's1.intro': draft.prose['s1.intro']!.replace('3件', '5件') },
+    };
+    expect(ofRule(edited, 'CARRIED')).toEqual([]);
+    const paragraph = '全年共清理规范性文件3件，在政府网站发布信息90条。';
+    const confirmed = confirmCarried(draft, 's1.intro', paragraph);
+    expect(confirmed.carried['s1.intro']).not.toContain(paragraph);
+    expect(ofRule(confirmed, 'CARRIED')).toEqual([]);
+    expect(
+      confirmCarried(
+        confirmCarried(confirmed, 's1.intro', draft.carried['s1.intro']![0]!),
+        's1.intro',
+        draft.carried['s1.intro']![1]!,
+      ).carried,
+    ).toEqual({
+      's5.problems': draft.carried['s5.problems'],
+    });
+  });
+
+  it('asks what became of last year’s problems, and measures the repeated text', () => {
+    expect(ofRule(draft, 'FOLLOWUP').map((f) => f.at.slot)).toEqual(['s5.problems']);
+    const repeat = ofRule(draft, 'REPEAT');
+    expect(repeat.map((f) => f.params.share)).toEqual(['100%']);
   });
 });

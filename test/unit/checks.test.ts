@@ -19,6 +19,12 @@ function clean(edit: (d: Draft) => void = () => {}): Draft {
   const d = heyouTownshipDraft('test-draft-national');
   d.issuedOn = '2026-01-20';
   d.prose['s5.problems'] = '一是政务公开工作队伍业务水平有待提高。二是公开内容的及时性有待加强。';
+  d.prose['s1.management'] = '严格落实公文公开属性源头认定机制，公文在拟稿时即明确公开属性。';
+  d.prose['s1.platform'] = '及时更新政府网站“政府信息公开”专栏，确保信息发布及时、准确。';
+  d.prose['s1.oversight'] = '将政府信息公开工作纳入年度绩效考核，主动接受群众监督。';
+  d.prose['s5.improvements'] = '加强业务培训，提高工作人员的业务能力和服务水平。';
+  // Every category entered: a list left untouched prints its total blank (BLANK).
+  d.lists['active.categories'] = d.lists['active.categories']!.map((item, i) => ({ ...item, value: i }));
   edit(d);
   return d;
 }
@@ -103,7 +109,7 @@ describe('table rules', () => {
   it('R6: 上年结转 must equal last year’s 结转下年度继续办理, and is skipped without last year', () => {
     const withLastYear = (carried: number) =>
       generated({ 't3.carried.natural': carried, 't3.open.natural': carried }, (d) => {
-        d.previous = { year: 2024, values: { 't3.carryOut.natural': 2 } };
+        d.previous = { year: 2024, values: { 't3.carryOut.natural': 2 }, prose: {} };
       });
     expect(ofRule(check(withLastYear(0)), 'R6')).toMatchObject([
       {
@@ -124,7 +130,7 @@ describe('table rules', () => {
           't2.normative.repealed': 1,
           't2.normative.current': current,
         });
-        d.previous = { year: 2024, values: { 't2.normative.current': 10 } };
+        d.previous = { year: 2024, values: { 't2.normative.current': 10 }, prose: {} };
       });
     expect(ofRule(check(draft(11)), 'R7')).toEqual([]);
     expect(ofRule(check(draft(12)), 'R7')).toMatchObject([

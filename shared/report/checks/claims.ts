@@ -58,8 +58,12 @@ export function checkClaims(ctx: CheckContext): Finding[] {
   return out;
 }
 
+/**
+ * A count and its share as reports print them: 占3%, 占总体的比例为3%, 占比3.6%, 约占3.6%,
+ * 占总数的3.6%, （比例为3.6%）.
+ */
 const SHARE =
-  /(?<!\d)(\d+)(?:条|件|个|项|宗)(?:信息)?[，,]?\s*占(?:总体|全部|总数)?(?:的)?(?:比例|比重)?(?:为|约)?\s*(\d+(?:\.\d+)?)%/g;
+  /(?<!\d)(\d+)(?:条|件|个|项|宗|篇)(?:信息)?[，,（(]?\s*(?:约占|占比|占|比例|比重)(?:总体|全部|总数|总量|全年)?(?:的)?(?:比例|比重)?(?:为|约|约为|达)?\s*(\d+(?:\.\d+)?)%/g;
 
 /**
  * A share printed after a list item's count ("政策性文件类的信息2条，占总体的比例为3%") must be

@@ -2,13 +2,22 @@ import type { Draft } from '../draft';
 import { fieldMap, resolveSections } from '../model';
 import type { TemplateDef } from '../template';
 import { computeValues } from '../totals';
+import { checkBlankCells } from './blank-cells';
+import { checkBlankTotals } from './blank-totals';
+import { checkCarried } from './carried';
 import { checkClaims, checkShares } from './claims';
+import { checkEmptyHeadings } from './empty-headings';
+import { checkFieldSlips } from './field-slips';
 import type { CheckContext, Finding } from './finding';
+import { checkFixedTitles } from './fixed-titles';
 import { compareOrder, layoutOf } from './locate';
 import { checkProse } from './prose-lint';
 import { checkRules } from './rules';
+import { checkTemplateYear } from './template-year';
+import { checkUnprinted } from './unprinted';
 import { checkDeclaredTotals } from './totals';
 import { checkValueKinds } from './values';
+import { checkYearOverYear } from './year-over-year';
 import { checkYears } from './years';
 
 export type { Finding, FindingLocation } from './finding';
@@ -40,11 +49,20 @@ export function runChecks(template: TemplateDef, draft: Draft): Finding[] {
   const found = [
     ...checkValueKinds(ctx),
     ...checkDeclaredTotals(ctx),
+    ...checkBlankTotals(ctx),
+    ...checkBlankCells(ctx),
     ...checkRules(ctx),
     ...checkClaims(ctx),
     ...checkShares(ctx),
     ...checkYears(ctx),
     ...checkProse(ctx),
+    ...checkUnprinted(ctx),
+    ...checkFixedTitles(ctx),
+    ...checkTemplateYear(ctx),
+    ...checkFieldSlips(ctx),
+    ...checkCarried(ctx),
+    ...checkYearOverYear(ctx),
+    ...checkEmptyHeadings(ctx),
   ];
 
   // The same words twice in one slot give the same id: number the repeats so each stays distinct.

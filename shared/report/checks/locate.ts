@@ -5,6 +5,7 @@ import type { FindingLocation } from './finding';
 /** Draft fields outside the template that findings can point at. */
 export const UNIT_NAME = 'unit.name';
 export const ISSUED_ON = 'issuedOn';
+export const REPORT_YEAR = 'year';
 
 interface Place {
   section?: string;
@@ -114,7 +115,7 @@ function buildLayout(template: TemplateDef, variantId: string): Layout {
   };
   const orderOf = (at: FindingLocation): number[] => {
     if (at.slot !== undefined) return [...(slots.get(at.slot)?.order ?? [end, 0]), at.offset ?? -1, 0];
-    if (at.field === UNIT_NAME) return [-2, 0, 0, 0];
+    if (at.field === UNIT_NAME || at.field === REPORT_YEAR) return [-2, 0, 0, 0];
     if (at.field === ISSUED_ON) return [dateOrder, 0, 0, 0];
     return cells.get(at.field ?? '')?.order ?? [end + 1, 0, 0, 0];
   };

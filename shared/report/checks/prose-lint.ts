@@ -101,6 +101,12 @@ function checkNumbering(ctx: CheckContext): Finding[] {
 
 // ── "本报告由…六部分组成" ─────────────────────────────────────────────────────
 const PARTS = /(\d{1,2}|[一二三四五六七八九十两]{1,3})个?部分/g;
+/**
+ * "…等五个方面" announces the report's parts only right after a word that lists them; "从五个方面
+ * 推进" describes the work, not the report.
+ */
+const ASPECTS =
+  /(?:分为|包括|包含|涵盖|由|共|等)[^。，；、]{0,4}?(\d{1,2}|[一二三四五六七八九十两]{1,3})个?方面/g;
 
 function checkAnnouncedParts(ctx: CheckContext): Finding[] {
   const actual = resolveSections(ctx.template, ctx.draft).length;
@@ -109,14 +115,16 @@ function checkAnnouncedParts(ctx: CheckContext): Finding[] {
     let start = 0;
     for (const sentence of text.split(/(?<=。)/)) {
       if (/报告|全文/.test(sentence) && /由|包括|包含|分为|共|涵盖/.test(sentence))
-        for (const m of sentence.matchAll(PARTS)) {
+        for (const m of [...sentence.matchAll(PARTS), ...sentence.matchAll(ASPECTS)]) {
           const announced = /^\d+$/.test(m[1]!)
             ? Number(m[1])
             : readChineseInteger(m[1]!.replace('两', '二'));
           if (announced === null || announced === actual) continue;
-          const offset = start + m.index;
-          const words = raw.slice(offset, offset + m[0].length);
-          const at = ctx.slotAt(slot, offset, m[0].length);
+          // The words of an ASPECTS match start at the number, after the listing word.
+          const skip = m[0].endsWith('方面') ? m[0].indexOf(m[1]!) : 0;
+          const offset = start + m.index + skip;
+          const words = raw.slice(offset, offset + m[0].length - skip);
+          const at = ctx.slotAt(slot, offset, words.length);
           out.push(
             makeFinding(
               'PARTS',

@@ -67,7 +67,16 @@ interface YearPattern {
   plan?: boolean;
   /** Only the shape of the year is checked: any four-digit year is fine here. */
   shapeOnly?: boolean;
+  /**
+   * Only last year is suspect: a paragraph carried over from last year's report still speaks of
+   * its own year ("2026年，柳溪镇人民政府在县委…" in the 2027 report), whoever the sentence is about.
+   */
+  lastYearOnly?: boolean;
 }
+
+/** Words that name a year as last year or compare with it: 较2026年, 上年（2026年）, 与2026年同期. */
+const COMPARED_BEFORE = /(?:较|比|与|同|相比|对比|上年度?[（(]|去年[（(]|上一年度?[（(])$/;
+const COMPARED_AFTER = /^度?(?:[)）]|问题|整改|同期|相比|的基础|基础上)/;
 
 function patterns(ctx: CheckContext): YearPattern[] {
   const selves = [...SELF_REFERENCES, selfRef(ctx.draft.unit), ctx.draft.unit.name.trim()]
@@ -86,6 +95,17 @@ function patterns(ctx: CheckContext): YearPattern[] {
     { source: new RegExp(`${period}[^。]{0,30}?至${YEAR}年12月31日`, 'g') },
     // 截至2012年12月 (海盐)
     { source: new RegExp(`截至${YEAR}年12月`, 'g') },
+    // Sentences of last year's report carried as they were: "2026年，柳溪镇人民政府…",
+    // "现将本镇2026年政府信息公开工作情况报告如下", "截至2026年底".
+    {
+      source: new RegExp(
+        `(?<=^|[。；！？\n])\\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\\d{1,2}[.、．])?\\s*${LONG_YEAR}年度?(?:以来)?[，,]`,
+        'g',
+      ),
+      lastYearOnly: true,
+    },
+    { source: new RegExp(`${LONG_YEAR}年度?(?:的)?(?:政务公开|政府信息公开)`, 'g'), lastYearOnly: true },
+    { source: new RegExp(`截至${LONG_YEAR}年(?:底|末)`, 'g'), lastYearOnly: true },
     { source: new RegExp(`${YEAR}年(?=\\d{1,2}月)`, 'g'), shapeOnly: true },
   ];
 }
@@ -99,7 +119,7 @@ function checkProseYears(ctx: CheckContext): Finding[] {
     if (!raw) continue;
     const text = normalizeDigits(raw);
     const seen = new Set<number>();
-    for (const { source, plan, shapeOnly } of list)
+    for (const { source, plan, shapeOnly, lastYearOnly } of list)
       for (const m of text.matchAll(source)) {
         const digits = m[1]!;
         const offset = m.index + m[0].indexOf(digits);
@@ -107,6 +127,10 @@ function checkProseYears(ctx: CheckContext): Finding[] {
         const found = Number(digits);
         const wellFormed = digits.length === 4;
         if (wellFormed && (shapeOnly || found === year)) continue;
+        if (lastYearOnly && (!wellFormed || found !== year - 1)) continue;
+        const before = text.slice(Math.max(0, offset - 6), offset);
+        const after = text.slice(offset + digits.length + 1, offset + digits.length + 8);
+        if (wellFormed && (COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(after))) continue;
         if (wellFormed && plan && found === year + 1 && PLAN.test(text.slice(m.index + m[0].length)))
           continue;
         seen.add(offset);

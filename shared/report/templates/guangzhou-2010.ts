@@ -1,4 +1,5 @@
 import type { FieldDef, RuleDef, TableDef, TemplateDef } from '../template';
+import { nonZeroGroups } from './sentence-parts';
 
 /**
  * 广州市 departments' report of 2008–2012 (《广州市政府信息公开规定》): prose sections, then
@@ -281,9 +282,12 @@ export const guangzhou2010: TemplateDef = {
         {
           if: { positive: 'request.total' },
           then: [
-            '{year}年，{self}共受理依申请公开政府信息事项{v:request.total}宗，答复{v:answer.total}宗，',
-            '其中同意公开{v:answer.open}宗，同意部分公开{v:answer.partial}宗，不予公开{v:answer.denied}宗，',
-            '信息不存在{v:answer.absent}宗，非本机关政府信息{v:answer.notOurs}宗，申请内容不明确{v:answer.unclear}宗。',
+            '{year}年，{self}共受理依申请公开政府信息事项{v:request.total}宗，答复{v:answer.total}宗',
+            ...nonZeroGroups(
+              ANSWERS.map((a) => ({ label: a.label.replace(/答复数$/, ''), fields: [a.id] })),
+              '宗',
+            ),
+            '。',
           ],
           else: ['{year}年，{self}未受理依申请公开政府信息事项。'],
         },

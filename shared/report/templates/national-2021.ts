@@ -1,4 +1,5 @@
 import type { CellDef, FieldDef, RuleDef, TableDef, TableRowDef, TemplateDef } from '../template';
+import { nonZeroGroups, type ResultGroup } from './sentence-parts';
 
 /**
  * 中华人民共和国政府信息公开工作年度报告格式 (国办公开办函〔2021〕30号), the default for reporting
@@ -110,6 +111,16 @@ const T3_RESULTS: { id: string; label: string; group?: string }[] = [
   },
   { id: 'other.other', label: '3.其他', group: '（六）其他处理' },
 ];
+
+/** The six results as the 依申请 sentence names them (予以公开 … 其他处理), each with its rows' 总计 cells. */
+const T3_SENTENCE_GROUPS: ResultGroup[] = [];
+for (const r of T3_RESULTS) {
+  const label = (r.group ?? r.label).replace(/^（.）/, '').replace(/（.*）$/, '');
+  const field = `t3.${r.id}.total`;
+  const known = T3_SENTENCE_GROUPS.find((g) => g.label === label);
+  if (known) known.fields.push(field);
+  else T3_SENTENCE_GROUPS.push({ label, fields: [field] });
+}
 
 const T3_ROW_LABELS: Record<string, string> = {
   new: '一、本年新收政府信息公开申请数量',
@@ -342,6 +353,18 @@ const rules: RuleDef[] = [
     pattern: '信息处理费',
   },
 
+  // DONE: "全部办结" or "均已答复" where the table carries applications into next year. The rule
+  // asks for nothing in particular (an empty pattern), only that the words not contradict the table.
+  ...['s1.intro', 's1.request'].map((slot): RuleDef => ({
+    id: 'DONE',
+    kind: 'mention',
+    severity: 'warning',
+    when: ['t3.carryOut.total'],
+    slot,
+    pattern: '',
+    contradiction: '(?:已全部|全部|均已|均)(?:按时|及时)?(?:办结|答复|予以答复)',
+  })),
+
   { id: 'EMPTY', kind: 'required', severity: 'warning', slot: 's5.problems' },
 ];
 
@@ -410,6 +433,8 @@ export const national2021: TemplateDef = {
       suggestions: ['机构职能', '政策文件', '规划计划', '财政资金', '工作动态', '其他'],
     },
   ],
+  // 30号 prescribes the six titles and the title of the report.
+  fixedTitles: true,
   variants: [
     {
       id: 'default',
@@ -451,8 +476,9 @@ export const national2021: TemplateDef = {
           then: ['{year}年，{self}未收到政府信息公开申请，无上年结转申请。'],
           else: [
             '{year}年，{self}共收到政府信息公开申请{v:t3.new.total}件，上年结转{v:t3.carried.total}件，',
-            '已办结{v:t3.total.total}件，其中予以公开{v:t3.open.total}件，部分公开{v:t3.partial.total}件；',
-            '结转下年度继续办理{v:t3.carryOut.total}件。',
+            '已办结{v:t3.total.total}件',
+            ...nonZeroGroups(T3_SENTENCE_GROUPS, '件'),
+            '；结转下年度继续办理{v:t3.carryOut.total}件。',
           ],
         },
       ],

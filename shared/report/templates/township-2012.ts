@@ -1,4 +1,5 @@
 import type { FieldDef, RuleDef, TableDef, TemplateDef } from '../template';
+import { nonZeroGroups } from './sentence-parts';
 
 /**
  * The township report of 2008–2018, as 寮步镇 (东莞) and 海盐县城投集团 wrote it for 2012: the
@@ -217,7 +218,21 @@ export const township2012: TemplateDef = {
       parts: [
         {
           if: { positive: 'request.total' },
-          then: ['全年共受理政府信息公开申请{v:request.total}宗，并在规定时间内完成回复。'],
+          then: [
+            '全年共受理政府信息公开申请{v:request.total}宗',
+            {
+              if: { positive: 'answer.total' },
+              then: [
+                '，答复{v:answer.total}宗',
+                ...nonZeroGroups(
+                  ANSWERS.map((a) => ({ label: a.label, fields: [a.id] })),
+                  '宗',
+                ),
+              ],
+              else: ['，并在规定时间内完成回复'],
+            },
+            '。',
+          ],
           else: ['全年未收到政府信息公开申请。'],
         },
       ],

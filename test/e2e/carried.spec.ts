@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newDraft, serializeDraft } from '../../shared/report/draft-io';
+import { applyGenerated } from '../../shared/report/prose';
+import { national2021 } from '../../shared/report/templates/national-2021';
+import { expect, screen, test, useApp } from './app';
+
+/**
+ * #7.3: a 2027 report started from the 2026 one keeps last year's paragraphs, and says so. The
+ * sentences that present 2026 as the reporting year are YEAR findings whatever their subject,
+ * each carried paragraph is marked 上年内容 (with last year's figures named) until the clerk edits
+ * or confirms it, and a confirmation reaches the draft file on disk.
+ */
+const server = useApp();
+
+const INTRO = [
+  '2026年，柳溪镇人民政府在县委、县政府的正确领导下，认真贯彻落实《中华人民共和国政府信息公开条例》。',
+  '现将本镇2026年政府信息公开工作情况报告如下：',
+  '全年共清理规范性文件3件，在政府网站发布信息90条。',
+];
+
+const PROBLEMS = '一是信息公开的及时性有待提高。二是政策解读形式较为单一。';
+
+/** 柳溪镇's 2026 report as a draft file, as it would come on a USB stick. */
+function lastYearFile(): string {
+  const d = newDraft({
+    template: national2021,
+    year: 2026,
+    id: 'liuxi-2026',
+    unit: {
+      name: '柳溪镇人民政府',
+      kind: 'township',
+      address: '柳溪镇人民路1号',
+      phone: '0571-7654321',
+      website: '柳溪镇人民政府网站',
+    },
+  });
+  d.issuedOn = '2027-01-18';
+  d.prose['s1.intro'] = INTRO.join('\n');
+  d.prose['s5.problems'] = PROBLEMS;
+  const file = join(mkdtempSync(join(tmpdir(), 'nianbao-carried-')), 'liuxi-2026.json');
+  writeFileSync(file, serializeDraft(applyGenerated(national2021, d)));
+  return file;
+}
+
+test('a 2027 report started from 2026: last year’s year and figures are named, carried paragraphs marked until confirmed', async ({
+  page,
+}) => {
+  await page.goto(server.app.url);
+  await page.locator('input[type=file]').setInputFiles(lastYearFile());
+  await expect(page.getByRole('textbox', { name: '单位名称' })).toHaveValue('柳溪镇人民政府');
+  await page.getByRole('button', { name: '政务公开年报助手' }).click();
+
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建报告' });
+  await dialog.getByRole('radio', { name: /从上年报告开始/ }).check();
+  await dialog.getByLabel('沿用哪一份报告').selectOption({ label: '柳溪镇人民政府 2026年度' });
+  await expect(dialog.getByLabel('报告年度')).toHaveValue('2027');
+  await dialog.getByRole('button', { name: '创建报告' }).click();
+  await expect(page.locator('.draft-title')).toHaveText('柳溪镇人民政府2027年政府信息公开工作年度报告');
+
+  const steps = page.getByRole('navigation', { name: '填写步骤' });
+  await steps.getByRole('button', { name: /一、总体情况/ }).click();
+  const intro = page.locator('section.slot').filter({ has: page.locator('#slot-s1\\.intro') });
+  await expect(page.locator('#slot-s1\\.intro')).toHaveValue(INTRO.join('\n'));
+
+  // The sentences that still present 2026 as the year reported on.
+  const findings = intro.locator('.slot-findings');
+  await expect(findings).toContainText(
+    '“2026年，柳溪镇人民政府”把 2026 年当作报告年度，但本报告是 2027 年度的。',
+  );
+  await expect(findings).toContainText('“2026年政府信息公开”把 2026 年当作报告年度');
+  await expect(findings).toContainText('其中的数字是上年的：3件、90条');
+
+  // Every carried paragraph is marked; the one with figures names them.
+  const marks = intro.locator('[data-carried]');
+  await expect(marks).toHaveCount(3);
+  await expect(marks.nth(2)).toContainText('上年内容');
+  await expect(marks.nth(2)).toContainText('上年数字：3件、90条');
+
+  // Confirming keeps the words and drops the mark.
+  await intro.getByRole('button', { name: /^确认保留这一段上年内容：现将本镇2026年/ }).click();
+  await expect(marks).toHaveCount(2);
+  // Editing a paragraph makes it this year's: its mark and its figures' warning go.
+  const area = page.locator('#slot-s1\\.intro');
+  await area.fill(INTRO.join('\n').replace('3件', '5件').replace('90条', '120条'));
+  await area.blur();
+  await expect(marks).toHaveCount(1);
+  await expect(findings).not.toContainText('上年的：3件');
+
+  // Kept as it was, the first paragraph is still last year's text: it is shown as repeated.
+  await intro.getByRole('button', { name: /^确认保留这一段上年内容：2026年，柳溪镇/ }).click();
+  await expect(marks).toHaveCount(0);
+  await expect(intro.locator('[data-repeated]')).toHaveCount(1);
+  await expect(intro.locator('[data-repeated]')).toContainText('与 2026 年报告相同');
+  await screen(page, 'carried-confirmed');
+
+  const id = /#\/draft\/([^/]+)\//.exec(page.url())![1]!;
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+  // Both intro paragraphs confirmed, the third edited: only section 五's paragraph is still last year's.
+  await expect
+    .poll(
+      () =>
+        (
+          JSON.parse(readFileSync(join(server.app.dataDir, 'drafts', `${id}.json`), 'utf8')) as {
+            carried: Record<string, string[]>;
+          }
+        ).carried,
+    )
+    .toEqual({ 's5.problems': [PROBLEMS] });
+  const stored = JSON.parse(readFileSync(join(server.app.dataDir, 'drafts', `${id}.json`), 'utf8')) as {
+    year: number;
+    prose: Record<string, string>;
+    previous: { year: number; prose: Record<string, string> };
+  };
+  expect(stored.year).toBe(2027);
+  expect(stored.prose['s1.intro']).toContain('现将本镇2026年政府信息公开工作情况报告如下：');
+  expect(stored.previous.year).toBe(2026);
+  expect(stored.previous.prose['s1.intro']).toBe(INTRO.join('\n'));
+});
