@@ -50,7 +50,7 @@ function rowTexts(template: TemplateDef, table: TableDef, draft: Draft): string[
   const values = computeValues(template, draft);
   return table.rows.map((row) =>
     row.cells
-      .map((c) => ('field' in c ? formatValue(fields.get(c.field)!, values.get(c.field) ?? 0) : c.text))
+      .map((c) => ('field' in c ? formatValue(fields.get(c.field)!, values.get(c.field)) : c.text))
       .join(''),
   );
 }

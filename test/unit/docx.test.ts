@@ -13,6 +13,7 @@ import { TEMPLATES } from '../../shared/report/templates';
 import { national2021 } from '../../shared/report/templates/national-2021';
 import { FULL_NATIONAL, fullNationalDraft } from '../fixtures/full-national';
 import { hasSchemas, schemaErrors, tempDir } from '../office/soffice';
+import { documentRuns } from '../../renderer/preview/document';
 
 // ── Reading the package back ────────────────────────────────────────────────────────────
 type Parts = Record<string, string>;
@@ -213,10 +214,19 @@ describe('exportDocx, national-2021 full draft', () => {
     for (const r of runs(doc())) expect(r).toMatch(/<w:rFonts /);
   });
 
-  it('marks every run Chinese (zh-CN) so LibreOffice does not pick Japanese glyph forms', () => {
-    const langs = runs(doc()).map((r) => elements(r, 'w:lang')[0]?.['w:eastAsia']);
-    expect(new Set(langs)).toEqual(new Set(['zh-CN']));
-    expect(elements(plain['word/styles.xml']!, 'w:lang')[0]?.['w:eastAsia']).toBe('zh-CN');
+  it('marks every run en-US with East Asian zh-CN, as Word does: Chinese glyph forms, digits kept whole', () => {
+    const langs = runs(doc()).map((r) => JSON.stringify(elements(r, 'w:lang')[0]));
+    const wordLike = JSON.stringify({ 'w:val': 'en-US', 'w:eastAsia': 'zh-CN' });
+    expect(new Set(langs)).toEqual(new Set([wordLike]));
+    expect(JSON.stringify(elements(plain['word/styles.xml']!, 'w:lang')[0])).toBe(wordLike);
+  });
+
+  it('writes w:overflowPunct in the defaults and Normal, which LibreOffice needs to draw a mark after a full line', () => {
+    const styles = plain['word/styles.xml']!;
+    expect(/<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(styles)![0]).toContain('<w:overflowPunct/>');
+    expect(/<w:style [^>]*w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(styles)![0]).toContain(
+      '<w:overflowPunct/>',
+    );
   });
 
   it('names the stand-ins Word and WPS use for the 公文 faces, and embeds none', () => {
@@ -576,5 +586,55 @@ describe('table cell lines', () => {
       12,
     ).slice(1))
       expect('，。、；：）').not.toContain(l[0]);
+  });
+});
+
+describe('sub-headings and totals the clerk left empty', () => {
+  /** 总体情况 with （三）（四） left empty, as a clerk who wrote nothing on management and platforms. */
+  const partial = (): Draft => {
+    const draft = fullNationalDraft();
+    for (const slot of ['s1.management', 's1.platform']) delete draft.prose[slot];
+    return draft;
+  };
+  const headings = (xml: string) =>
+    paragraphsOf(xml)
+      .filter((p) => styleOf(p) === 'Heading2')
+      .map(textOf);
+
+  it('prints no sub-heading over an empty slot and numbers the rest without a gap, in Word and the preview', async () => {
+    const draft = partial();
+    const xml = (await unpack(await exportDocx(national2021, draft)))['word/document.xml']!;
+    const printed = headings(xml).filter((h) => /^（[一二三四五]）/.test(h));
+    expect(printed.slice(0, 4)).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）监督保障',
+      '（一）存在的主要问题',
+    ]);
+    expect(xml).not.toContain('政府信息管理');
+    expect(xml).not.toContain('政府信息公开平台建设');
+    const preview = documentRuns(national2021, draft)
+      .flatMap((r) => r.blocks)
+      .flatMap((b) => (b.kind === 'para' && b.level === 2 ? [b.text] : []));
+    expect(preview.filter((h) => /^（[一二三四五]）/.test(h)).slice(0, 4)).toEqual(printed.slice(0, 4));
+  });
+
+  it('leaves a total with no entered part blank in the table, and prints an entered 0 as 0', async () => {
+    const township = TEMPLATES.find((t) => t.id === 'township-2012')!;
+    const draft = sampleDraft(township);
+    draft.lists['active.categories'] = [];
+    const row = (xml: string) =>
+      blocks(xml, 'w:tr')
+        .map((tr) => blocks(tr, 'w:tc').map(textOf))
+        .find((cells) => cells[0] === '主动公开政府信息数')!;
+    const blank = (await unpack(await exportDocx(township, draft)))['word/document.xml']!;
+    expect(row(blank)).toEqual(['主动公开政府信息数', '条', '']);
+    draft.values['request.total'] = 0;
+    const zero = (await unpack(await exportDocx(township, draft)))['word/document.xml']!;
+    expect(
+      blocks(zero, 'w:tr')
+        .map((tr) => blocks(tr, 'w:tc').map(textOf))
+        .find((c) => c[0] === '受理政府信息公开申请数'),
+    ).toEqual(['受理政府信息公开申请数', '件', '0']);
   });
 });

@@ -170,7 +170,8 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('Excel export of %s', (_
       const headerRows = table ? table.rows.findIndex((r) => !r.header) : 1;
       const setup = sheet.pageSetup;
       expect(setup.paperSize).toBe(9);
-      expect(setup.orientation).toBe(table?.orientation ?? 'portrait');
+      // Table 四's fifteen columns need more than a portrait page; the others print portrait.
+      expect(setup.orientation).toBe(sheet.name === '四、行政复议行政诉讼情况' ? 'landscape' : 'portrait');
       expect([setup.fitToPage, setup.fitToWidth, setup.fitToHeight]).toEqual([true, 1, 0]);
       expect(setup.horizontalCentered).toBe(true);
       expect(setup.printTitlesRow).toBe(table ? `1:${GRID_TOP - 1 + headerRows}` : '1:1');
@@ -256,7 +257,8 @@ describe('Excel export of the national format', () => {
   it('formats counts as integers and 万元 with up to four decimals, and shades totals', () => {
     const t2 = workbook.getWorksheet('二、主动公开政府信息情况')!;
     const fees = rowOf(t2, '行政事业性收费').getCell(2);
-    expect([fees.value, fees.numFmt]).toEqual([12.3456, '0.00##']);
+    // As the Word file prints it: the decimals it has, no trailing zeros (0 reads 0, not 0.00).
+    expect([fees.value, fees.numFmt ?? 'General']).toEqual([12.3456, 'General']);
     const natural = rowOf(t3(), '一、本年新收政府信息公开申请数量').getCell(4);
     expect([natural.value, natural.numFmt]).toEqual([20, '0']);
     expect((natural.fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
@@ -264,14 +266,14 @@ describe('Excel export of the national format', () => {
     expect(total.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
   });
 
-  it('prints table 四 on portrait A4, one page wide, its header words whole and its type on paper at least 8.5 pt', () => {
+  it('prints table 四 on landscape A4 at its own type size, its header words whole', () => {
     const sheet = workbook.getWorksheet('四、行政复议行政诉讼情况')!;
-    expect(sheet.pageSetup.orientation).toBe('portrait');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
     const widthsPt = sheet.columns.map((c) => (c.width ?? 0) * PT_PER_WIDTH_UNIT);
     expect(widthsPt).toHaveLength(15);
-    // Fit-to-width shrinks a grid wider than the page; 五号 may shrink, but not past 小五 less a hair.
-    const onPaper = 10.5 * Math.min(1, printableWidthPt('portrait') / widthsPt.reduce((a, b) => a + b, 0));
-    expect(onPaper).toBeGreaterThanOrEqual(8.5);
+    // Portrait, fit-to-width would shrink 五号 to about 8 pt; across the landscape page it is not shrunk.
+    expect(widthsPt.reduce((a, b) => a + b, 0)).toBeGreaterThan(printableWidthPt('portrait'));
+    expect(widthsPt.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(printableWidthPt('landscape'));
     sheet.getRow(GRID_TOP + 2).eachCell((cell, col) => {
       const text = String(cell.value);
       if (/^(结果维持|结果纠正|其他结果|尚未审结)$/.test(text))
@@ -296,6 +298,12 @@ describe('Excel export of the national format', () => {
     // Excel and WPS then recompute every total on opening.
     const zip = await JSZip.loadAsync(bytes);
     expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  });
+
+  it('prints 指标, 数值 and 单位 of 指标数值 and keeps the 代码 column outside the print area', () => {
+    const flat = workbook.getWorksheet(FLAT)!;
+    expect(flat.getCell(1, 4).value).toBe('代码');
+    expect(flat.pageSetup.printArea).toBe(`A1:C${flat.rowCount}`);
   });
 
   it('marks a draft export with 草稿 at the top of every page and in every title', async () => {
@@ -345,5 +353,50 @@ describe('sum formulas', () => {
     ];
     expect(sumFormula(cells, '表')).toBe("SUM(D5:F5,B7:B8,'附表'!A3)");
     expect(sumFormula(cells, '附表')).toBe("SUM('表'!D5:F5,'表'!B7:B8,A3)");
+  });
+});
+
+describe('Excel export of totals nobody entered and of units the clerk gave', () => {
+  const base = () => distinctiveNationalDraft();
+  const flatRow = (workbook: ExcelJS.Workbook, id: string) => {
+    const flat = workbook.getWorksheet(FLAT)!;
+    let found = 0;
+    flat.eachRow((row, n) => void (row.getCell(4).value === id && (found = n)));
+    return flat.getRow(found);
+  };
+
+  it('leaves 主动公开政府信息总数 blank, not 0, when the category list was never filled in', async () => {
+    const draft = { ...base(), lists: { 'active.categories': [{ label: '工作动态', value: 0 }] } };
+    const workbook = await load(await exportXlsx(national2021, draft));
+    expect(flatRow(workbook, 'active.total').getCell(2).value).toBeNull();
+    expect(computeValues(national2021, draft).has('active.total')).toBe(false);
+  });
+
+  it('still prints a total of entered zeros as 0, as a live sum', async () => {
+    const draft = base();
+    for (const r of ['upheld', 'corrected', 'other', 'pending']) draft.values[`t4.after.${r}`] = 0;
+    const workbook = await load(await exportXlsx(national2021, draft));
+    const total = flatRow(workbook, 't4.after.total').getCell(2).value as ExcelJS.CellFormulaValue;
+    const sheet = workbook.getWorksheet('四、行政复议行政诉讼情况')!;
+    const home = /^'(.+)'!([A-Z]+\d+)$/.exec(total.formula)!;
+    expect(home[1]).toBe(sheet.name);
+    const cell = sheet.getCell(home[2]!).value as ExcelJS.CellFormulaValue;
+    expect(cell.formula).toMatch(/^SUM\(/);
+    expect(evaluate(workbook, sheet, cell.formula)).toBe(0);
+  });
+
+  it('keeps a list item’s own unit where the clerk wrote it in brackets: 微信（篇） 1154 is 1154篇', async () => {
+    const township = TEMPLATES.find((t) => t.lists.some((l) => l.id === 'active.channels'))!;
+    const draft = newDraft({ template: township, year: 2014, unit: { name: '永昌县人民政府' } });
+    draft.lists['active.channels'] = [
+      { label: '微信（篇）', value: 1154 },
+      { label: '政府网站', value: 320 },
+    ];
+    const workbook = await load(await exportXlsx(township, draft));
+    const items = [1, 2].map((i) => flatRow(workbook, `active.channels[${i}]`));
+    expect(items.map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(3).value])).toEqual([
+      ['主动公开渠道：微信', 1154, '篇'],
+      ['主动公开渠道：政府网站', 320, '条'],
+    ]);
   });
 });

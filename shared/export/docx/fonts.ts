@@ -28,8 +28,13 @@ export type FontName = (typeof FONT)[keyof typeof FONT];
  */
 export const BODY_TRACKING = -5;
 
-/** Without an East Asian language LibreOffice shows Japanese glyph forms of the same face. */
-export const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+/**
+ * The run languages Word itself writes for a Chinese document. The East Asian one picks the
+ * Chinese glyph forms (without it LibreOffice shows the Japanese forms of the same face); the
+ * Latin one must not be Chinese, or LibreOffice breaks digits anywhere, as in Chinese text
+ * (至20⏎25年, 3⏎9宗).
+ */
+export const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 
 export const fontSlots = (name: FontName) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 

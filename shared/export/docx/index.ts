@@ -7,6 +7,7 @@ import { computeValues } from '../../report/totals';
 import { fontTableXml } from './fonts';
 import type { Orientation } from '../layout/metrics';
 import { section } from './page';
+import { printedSubHeadings } from '../layout/sub-headings';
 import {
   attachmentLabel,
   attachmentNote,
@@ -75,16 +76,25 @@ export async function exportDocx(
 
   flow.add('portrait', ...titleParagraphs(title, draft.unit.name, layout.line), emptyLine(layout));
   if (template.preface)
-    flow.add('portrait', ...slotParagraphs(template.preface, draft.prose[template.preface.id], layout));
+    flow.add(
+      'portrait',
+      ...slotParagraphs(template.preface.heading, draft.prose[template.preface.id], layout),
+    );
   const sections = resolveSections(template, draft);
   const lastBlock = sections.at(-1)?.blocks.at(-1);
   for (const s of sections) {
     flow.add('portrait', heading(s.heading, 1, layout));
+    const subHeadings = printedSubHeadings(s.blocks, draft.prose);
     for (const block of s.blocks) {
       if (block.kind === 'prose')
         flow.add(
           'portrait',
-          ...slotParagraphs(block.slot, draft.prose[block.slot.id], layout, block === lastBlock),
+          ...slotParagraphs(
+            subHeadings.get(block.slot.id),
+            draft.prose[block.slot.id],
+            layout,
+            block === lastBlock,
+          ),
         );
       // A list block prints nothing of its own: the generated sentences carry its figures.
       if (block.kind === 'table') {

@@ -1,5 +1,4 @@
 import { AlignmentType, LineRuleType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
-import type { SlotDef } from '../../report/template';
 import { paragraphs } from '../../report/text';
 import { FONT, runProperties, textRun, type RunStyle } from './fonts';
 import { subHeading, type Level } from '../layout/lines';
@@ -91,19 +90,19 @@ export function proseParagraph(text: string, layout: ProseLayout, keepNext = fal
 }
 
 /**
- * A prose slot as printed: its fixed sub-heading, if any, then the clerk's paragraphs. The last
- * slot of the body keeps its last paragraph with the signature that follows, so 署名 and 成文日期
- * never stand alone on a page (GB/T 9704 §7.3.5.4).
+ * A prose slot as printed: its sub-heading as printedSubHeadings numbers it (none for an empty
+ * slot), then the clerk's paragraphs. The last slot of the body keeps its last paragraph with the
+ * signature that follows, so 署名 and 成文日期 never stand alone on a page (GB/T 9704 §7.3.5.4).
  */
 export function slotParagraphs(
-  slot: SlotDef,
+  subHeading: string | undefined,
   text: string | undefined,
   layout: ProseLayout,
   endsBody = false,
 ): Paragraph[] {
   const lines = paragraphs(text);
   const body = lines.map((p, i) => proseParagraph(p, layout, endsBody && i === lines.length - 1));
-  return slot.heading ? [heading(slot.heading, 2, layout), ...body] : body;
+  return subHeading ? [heading(subHeading, 2, layout), ...body] : body;
 }
 
 /**

@@ -17,6 +17,15 @@ export const STYLE = {
 const rFonts = (name: string) =>
   `<w:rFonts w:ascii="${name}" w:hAnsi="${name}" w:eastAsia="${name}" w:cs="${name}"/>`;
 
+/**
+ * Word's own default (a closing mark may stand in the margin), written out because LibreOffice
+ * reads the element inverted: absent, it hangs a 。、or ， that follows a full 28-character line
+ * into the margin, and with the body's −0.25 pt tracking it then draws no mark at all; written, it
+ * carries the line's last character down with the mark, so every character is drawn and no line
+ * holds more than 28.
+ */
+const PUNCTUATION = '<w:overflowPunct/>';
+
 /** Paragraphs that must not snap to the 28 pt line grid: table text at single spacing, titles, headers and footers. */
 const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 
@@ -29,7 +38,7 @@ const OFF_GRID = '<w:snapToGrid w:val="0"/>';
  * carries its fonts and size directly; the styles are the fallback and the structure.
  */
 export function stylesXml(line: number): string {
-  const body = `<w:spacing w:line="${line}" w:lineRule="exact"/><w:jc w:val="both"/>`;
+  const body = `${PUNCTUATION}<w:spacing w:line="${line}" w:lineRule="exact"/><w:jc w:val="both"/>`;
   const heading = (level: 1 | 2 | 3 | 4) =>
     `<w:style w:type="paragraph" w:styleId="Heading${level}"><w:name w:val="heading ${level}"/>` +
     `<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>` +
@@ -46,7 +55,7 @@ export function stylesXml(line: number): string {
     `<w:lang w:val="${LANGUAGE.value}" w:eastAsia="${LANGUAGE.eastAsia}"/>` +
     '</w:rPr></w:rPrDefault>' +
     // Widow control would end some pages a line short of the 22 the grid promises.
-    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/></w:pPr></w:pPrDefault></w:docDefaults>' +
+    `<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>${PUNCTUATION}</w:pPr></w:pPrDefault></w:docDefaults>` +
     // The grid's character pitch is reckoned from Normal's own size (LibreOffice reads it nowhere else).
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>${body}</w:pPr>` +
     `<w:rPr>${rFonts(FONT.body)}<w:spacing w:val="${BODY_TRACKING}"/><w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/></w:rPr></w:style>` +

@@ -126,7 +126,7 @@ export function tableOf(table: TableDef, orientation: Orientation, ctx: TableCon
         (common.width.size - 2 * CELL_PADDING) / (size * 10) - ('field' in cell ? 0 : (cell.indent ?? 0));
       const paragraph =
         'field' in cell
-          ? cellParagraph([fieldText(cell.field, ctx)], style, 'center')
+          ? figureParagraph(fieldText(cell.field, ctx), style, common.width.size - 2 * CELL_PADDING)
           : cell.align === 'left'
             ? cellParagraph([cell.text], style, 'left', cell.indent)
             : cellParagraph(balancedLines(cell.text, fits), style, 'center', cell.indent);
@@ -156,10 +156,26 @@ export function tableOf(table: TableDef, orientation: Orientation, ctx: TableCon
   });
 }
 
+/**
+ * The stand-in faces set a digit a little wider than half an em (0.55 em in Noto Serif CJK), and a
+ * figure too wide for its cell would wrap one digit onto a second line (9097⏎5).
+ */
+const DIGIT_EM = 0.55;
+/** The smallest type a figure is squeezed to: 六号 (7.5 pt), still legible on paper. */
+const MIN_FIGURE_SIZE = 15;
+
+/** A figure set whole on one line: at the table's size where it fits, else in smaller type that does. */
+function figureParagraph(text: string, style: RunStyle, roomTwips: number): Paragraph {
+  const widthAtOneHalfPoint = [...text].length * DIGIT_EM * 10;
+  const fitting = Math.floor(roomTwips / widthAtOneHalfPoint);
+  const size = Math.max(MIN_FIGURE_SIZE, Math.min(style.size, fitting));
+  return cellParagraph([text], size === style.size ? style : { ...style, size }, 'center');
+}
+
 function fieldText(id: string, ctx: TableContext): string {
   const field = ctx.fields.get(id);
   if (!field) throw new Error(`table cell names unknown field ${id}`);
-  return formatValue(field, ctx.values.get(id) ?? 0);
+  return formatValue(field, ctx.values.get(id));
 }
 
 /** The unit line printed over a table's right edge, such as 单位：条. */

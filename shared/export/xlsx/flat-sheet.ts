@@ -1,7 +1,7 @@
 import type { Cell, Workbook } from 'exceljs';
 import { isComputed } from '../../report/model';
 import { stripIllegalXml } from '../../report/text';
-import type { Values } from '../../report/totals';
+import { itemLabelAndUnit, type Values } from '../../report/totals';
 import { lineCount, oneLineWidthPt, rowHeight, widthUnits } from './measure';
 import { FLAT_SHEET, fieldContent, VALUE_COLUMN, type FlatRow, type WorkbookPlan } from './plan';
 import { applyPrintSetup, printableWidthPt } from './print';
@@ -13,6 +13,8 @@ const HEADER = ['指标', '数值', '单位', '代码'];
 const VALUE_WIDTH_PT = 72;
 const UNIT_WIDTH_PT = 36;
 const FILL_SHARE = 0.97;
+/** The last printed column: 单位. */
+const PRINTED_COLUMNS = 'C';
 
 interface FlatLine {
   label: string;
@@ -20,15 +22,21 @@ interface FlatLine {
   code: string;
 }
 
-/** A list item's code names the list and the item's place in it, e.g. active.categories[2]. */
-const lineOf = (r: FlatRow): FlatLine =>
-  r.kind === 'field'
-    ? { label: r.field.label, unit: r.field.unit ?? '', code: r.field.id }
-    : { label: `${r.list.label}：${r.item.label}`, unit: r.list.unit, code: `${r.list.id}[${r.index + 1}]` };
+/**
+ * A list item's code names the list and the item's place in it, e.g. active.categories[2]; its
+ * unit is its own where the clerk wrote one (微信（篇）), else the list's.
+ */
+function lineOf(r: FlatRow): FlatLine {
+  if (r.kind === 'field') return { label: r.field.label, unit: r.field.unit ?? '', code: r.field.id };
+  const item = itemLabelAndUnit(r.list, r.item);
+  return { label: `${r.list.label}：${item.label}`, unit: item.unit, code: `${r.list.id}[${r.index + 1}]` };
+}
 
 /**
  * 指标数值: every number of the report on one row, labelled and coded, in template order, then the
- * category lists. Provinces that collect the statistics separately map it by the 代码 column.
+ * category lists. Provinces that collect the statistics separately map it by the 代码 column; the
+ * printed page carries only what a reader needs (指标, 数值, 单位): the codes stay outside the
+ * print area, on screen only.
  */
 export function writeFlatSheet(
   workbook: Workbook,
@@ -44,7 +52,7 @@ export function writeFlatSheet(
   const codeWidth = Math.max(
     ...[HEADER[3]!, ...lines.map((l) => l.code)].map((c) => oneLineWidthPt(c, CODE_FONT_SIZE)),
   );
-  const labelWidth = printableWidthPt('portrait') * FILL_SHARE - VALUE_WIDTH_PT - UNIT_WIDTH_PT - codeWidth;
+  const labelWidth = printableWidthPt('portrait') * FILL_SHARE - VALUE_WIDTH_PT - UNIT_WIDTH_PT;
   [labelWidth, VALUE_WIDTH_PT, UNIT_WIDTH_PT, codeWidth].forEach(
     (w, i) => (sheet.getColumn(i + 1).width = widthUnits(w)),
   );
@@ -85,6 +93,9 @@ export function writeFlatSheet(
   }
 
   applyPrintSetup(sheet, { orientation: 'portrait', titleRows: 1, draftMark });
+  // exceljs puts a $ before each end it is given; the rows need theirs too, or LibreOffice reads
+  // the area as relative and prints the whole sheet.
+  sheet.pageSetup.printArea = `A$1:${PRINTED_COLUMNS}$${Math.max(1, ...lines.map((l) => l.row.row))}`;
 }
 
 function frame(cell: Cell, size: number, bold = false): void {

@@ -63,17 +63,20 @@ export function planWorkbook(template: TemplateDef, draft: Pick<Draft, 'lists'>)
   return { tables, flatRows, homes, listCells };
 }
 
-export type CellContent = number | { formula: string; result: number };
+export type CellContent = number | { formula: string; result: number } | null;
 
 /**
  * What a cell showing `field` at `at` holds. An entered number is written as the number. A total
  * is a formula over the cells of its parts, carrying the value we computed as its cached result, so
  * a reader who corrects a number in Excel or WPS sees the totals follow; a copy of a total refers
- * to the total's own cell.
+ * to the total's own cell. A total with no entered part is an empty cell.
  */
 export function fieldContent(plan: WorkbookPlan, field: FieldDef, at: Location, values: Values): CellContent {
-  const result = values.get(field.id) ?? 0;
-  if (!isComputed(field)) return result;
+  const result = values.get(field.id);
+  if (!isComputed(field)) return result ?? 0;
+  // A total none of whose parts was entered prints blank, as in the Word file; a SUM over empty
+  // cells, or a reference to one, would show an invented 0.
+  if (result === undefined) return null;
   const home = plan.homes.get(field.id)!;
   if (home.sheet !== at.sheet || home.row !== at.row || home.col !== at.col)
     return { formula: refFormula(home, at.sheet), result };

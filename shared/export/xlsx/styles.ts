@@ -13,13 +13,10 @@ export const GRID_BORDER: Partial<Borders> = { top: thin, left: thin, bottom: th
 export const TOTAL_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
 
 /**
- * Counts print as whole numbers. Money shows two decimals and up to the field's limit, so
- * 12.5 万元 reads 12.50 and 0.0125 万元 keeps all four digits (R5: only money has decimals).
+ * Counts print as whole numbers; money as the Word file prints it (formatValue): the decimals it
+ * has, no trailing zeros, so 0 reads 0 and 12.5 万元 reads 12.5 in both. Excel's General format
+ * does exactly that for numbers of this size, which no 0.00-style pattern can.
  */
 export function numberFormat(field: FieldDef): string {
-  if (field.kind === 'count') return '0';
-  const decimals = field.decimals ?? 2;
-  if (decimals === 0) return '0';
-  const fixed = Math.min(decimals, 2);
-  return `0.${'0'.repeat(fixed)}${'#'.repeat(decimals - fixed)}`;
+  return field.kind === 'count' ? '0' : 'General';
 }

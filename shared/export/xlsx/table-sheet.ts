@@ -1,13 +1,13 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { isComputed } from '../../report/model';
-import type { FieldDef } from '../../report/template';
+import type { FieldDef, TableDef } from '../../report/template';
 import { stripIllegalXml } from '../../report/text';
 import type { Values } from '../../report/totals';
 import { columnWidthsPt } from './columns';
 import { leadingHeaderRows, type PlacedCell } from './grid';
 import { lineCount, rowHeight, widthUnits } from './measure';
 import { fieldContent, GRID_TOP, INFO_ROW, TITLE_ROW, type TablePlan, type WorkbookPlan } from './plan';
-import { applyPrintSetup, printableWidthPt } from './print';
+import { applyPrintSetup, printableWidthPt, type Orientation } from './print';
 import { font, GRID_BORDER, numberFormat, TOTAL_FILL } from './styles';
 
 export interface TableSheetInput {
@@ -28,7 +28,7 @@ const indentPt = (levels: number | undefined, fontSize: number) => (levels ?? 0)
 /** One template table as a printable sheet: title, 填报单位 line, and the grid with the Word table's merges. */
 export function writeTableSheet(workbook: Workbook, input: TableSheetInput): void {
   const { table, cells } = input.table;
-  const orientation = table.orientation ?? 'portrait';
+  const orientation = orientationOf(table, cells);
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ showGridLines: false }] });
 
   const widthsPt = columnWidthsPt(table, cells, printableWidthPt(orientation));
@@ -53,6 +53,17 @@ export function writeTableSheet(workbook: Workbook, input: TableSheetInput): voi
     titleRows: GRID_TOP - 1 + leadingHeaderRows(table),
     draftMark: input.draftMark,
   });
+}
+
+/**
+ * The template's orientation, else portrait unless the header words need more than a portrait
+ * page's width: fitted to it, table 四's fifteen columns print at half their type size.
+ */
+function orientationOf(table: TableDef, cells: PlacedCell[]): Orientation {
+  if (table.orientation) return table.orientation;
+  const portrait = printableWidthPt('portrait');
+  const needed = columnWidthsPt(table, cells, portrait).reduce((a, b) => a + b, 0);
+  return needed > portrait ? 'landscape' : 'portrait';
 }
 
 function writeBanner(
