@@ -1,0 +1,158 @@
+import type { TemplateDef } from '../report/template';
+import { labelKey, labelMatches, toHalfWidth } from './labels';
+import { templateRows, type TemplateRow } from './layout';
+import { isBlankText, type Origin, type SourceRow, type SourceValue } from './source';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One template field as found in the document: a number, or a cell printed blank ("/", "—", 无). */
+export interface CellReading {
+  field: string;
+  /** null: printed blank or as a mark; the mark is in `printed`. */
+  value: number | null;
+  printed: string;
+  origin: Origin;
+  confidence: Confidence;
+}
+
+/** A number the document printed in a table that no field took. */
+export interface StrayValue {
+  printed: string;
+  origin: Origin;
+  /** The row's label as printed, to say where it stood. */
+  row: string;
+  reason: 'noRow' | 'extraValue' | 'unreadable';
+}
+
+export interface TableReading {
+  cells: CellReading[];
+  strays: StrayValue[];
+  /** Template rows found, by table id, to tell a template by its tables. */
+  rowsFound: Map<string, number>;
+}
+
+const UNIT_SUFFIX = /(?:件|条|宗|个|次|人次|宗次|万元|元)$/;
+
+/** A printed number: full-width digits, thousands separators and a unit after it are read; anything else is not a number. */
+export function readNumber(printed: string): number | null {
+  let t = toHalfWidth(printed.replace(/[\s\u3000\u00A0]+/g, '')).replace(UNIT_SUFFIX, '');
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replaceAll(',', '');
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+type Match = { row: TemplateRow; exact: boolean };
+
+/** The template row a printed row stands for: its rightmost label that names one, alone or joined with the labels before it. */
+function matchRow(labels: string[], rows: TemplateRow[], taken: Set<TemplateRow>): Match | null {
+  const keys = labels.map(labelKey).filter((k) => k.length > 0);
+  const candidates: string[] = [];
+  for (let end = keys.length; end > 0; end--)
+    for (let start = end - 1; start >= Math.max(0, end - 3); start--)
+      candidates.push(keys.slice(start, end).join(''));
+  const open = rows.filter((r) => r.key !== null && !taken.has(r));
+  for (const c of candidates) {
+    const row = open.find((r) => r.key === c);
+    if (row) return { row, exact: true };
+  }
+  for (const c of candidates) {
+    const row =
+      open.find((r) => labelMatches(c, r.key!)) ?? open.find((r) => r.key!.length >= 6 && c.includes(r.key!));
+    if (row) return { row, exact: false };
+  }
+  return null;
+}
+
+/** How well a number cell's printed headers name a field, weighting the headers that tell the row's fields apart. */
+function headerScore(value: SourceValue, field: TemplateRow['fields'][number], row: TemplateRow): number {
+  const printed = value.headers.map(labelKey);
+  let score = 0;
+  for (const h of field.headers) {
+    if (!printed.some((p) => labelMatches(p, h))) continue;
+    const sharing = row.fields.filter((f) => f.headers.includes(h)).length;
+    score += Math.log((row.fields.length + 1) / sharing);
+  }
+  return score;
+}
+
+/** Number cells to fields by the headers printed above them; null unless every non-blank cell finds its own field. */
+function byHeaders(values: SourceValue[], row: TemplateRow): Map<SourceValue, string> | null {
+  if (row.fields.length === 1 || values.every((v) => v.headers.length === 0)) return null;
+  const out = new Map<SourceValue, string>();
+  const used = new Set<string>();
+  for (const v of values) {
+    const scored = row.fields.map((f) => ({ id: f.id, score: headerScore(v, f, row) }));
+    const best = Math.max(...scored.map((s) => s.score));
+    const winners = scored.filter((s) => s.score === best);
+    if (best <= 0 || winners.length !== 1 || used.has(winners[0]!.id)) {
+      if (isBlankText(v.text)) continue;
+      return null;
+    }
+    used.add(winners[0]!.id);
+    out.set(v, winners[0]!.id);
+  }
+  return out;
+}
+
+/**
+ * Reads the template's table fields from the document's table rows, by their labels: a row by the
+ * label that names it, a number by the header printed over it, or, where no header is printed
+ * (text pasted from a page), by its place in the row. Nothing is corrected: a number is kept as
+ * printed, and a cell printed blank stays blank.
+ */
+export function readTables(template: TemplateDef, rows: SourceRow[]): TableReading {
+  const all = templateRows(template);
+  const taken = new Set<TemplateRow>();
+  const cells: CellReading[] = [];
+  const strays: StrayValue[] = [];
+  const rowsFound = new Map<string, number>();
+
+  for (const source of rows) {
+    if (source.values.length === 0) continue;
+    const label = source.labels.join(' ').trim();
+    const nonBlank = source.values.filter((v) => !isBlankText(v.text)).length;
+    let match = matchRow(source.labels, all, taken);
+    const labelless = all.find(
+      (r) =>
+        r.key === null &&
+        !taken.has(r) &&
+        source.values.length >= r.fields.length &&
+        nonBlank <= r.fields.length,
+    );
+    if ((!match || nonBlank > match.row.fields.length) && labelless) match = { row: labelless, exact: false };
+    if (!match) {
+      for (const v of source.values)
+        if (!isBlankText(v.text))
+          strays.push({ printed: v.text, origin: v.origin, row: label, reason: 'noRow' });
+      continue;
+    }
+    const { row } = match;
+    taken.add(row);
+    rowsFound.set(row.table, (rowsFound.get(row.table) ?? 0) + 1);
+
+    const headed = byHeaders(source.values, row);
+    const assigned: [SourceValue, string][] = headed
+      ? [...headed]
+      : source.values.slice(0, row.fields.length).map((v, i) => [v, row.fields[i]!.id]);
+    const confidence: Confidence =
+      match.exact && (headed || source.values.length === row.fields.length)
+        ? 'high'
+        : match.row.key === null
+          ? 'low'
+          : 'medium';
+    const placed = new Set(assigned.map(([v]) => v));
+    for (const v of source.values)
+      if (!placed.has(v) && !isBlankText(v.text))
+        strays.push({ printed: v.text, origin: v.origin, row: label, reason: 'extraValue' });
+    for (const [v, field] of assigned) {
+      const printed = v.text.trim();
+      if (isBlankText(printed)) {
+        cells.push({ field, value: null, printed, origin: v.origin, confidence });
+        continue;
+      }
+      const value = readNumber(printed);
+      if (value === null) strays.push({ printed, origin: v.origin, row: label, reason: 'unreadable' });
+      else cells.push({ field, value, printed, origin: v.origin, confidence });
+    }
+  }
+  return { cells, strays, rowsFound };
+}
