@@ -1,9 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { i18n, TFunction } from 'i18next';
 import { createI18n } from '../../shared/i18n';
-import { readDraft, type DraftError } from '../../shared/report/draft-io';
+import { readDraftBytes, type DraftError } from '../../shared/report/draft-io';
+import type { Draft } from '../../shared/report/draft';
+import { importDocument } from '../../shared/import';
 import type { Finding } from '../../shared/report/checks';
 import { findingPlace } from '../../shared/report/checks/place';
 import {
@@ -24,6 +26,10 @@ import { applyPrintSetup } from '../../shared/export/xlsx/print';
 import { address } from '../../shared/export/xlsx/refs';
 import { font, GRID_BORDER, numberFormat, TOTAL_FILL } from '../../shared/export/xlsx/styles';
 import { writeFileAtomic, WriteFailure } from '../../electron/services/atomic-file';
+import { lateReports, writeLetters, type ReadReport } from '../../electron/services/county-letters';
+import type { Translate } from '../../shared/county/feedback';
+import { defaultDeadline, localDay } from '../../shared/county/workspace';
+import { isRealIsoDate } from '../../shared/report/dates';
 import type { CliOutput } from '../main';
 
 export interface ConsolidateArgs {
@@ -33,9 +39,13 @@ export interface ConsolidateArgs {
   unit?: string;
   xlsx?: string;
   json?: boolean;
+  /** 截止日期 (yyyy-mm-dd): files modified after its day are reported late. */
+  deadline?: string;
+  /** A folder for the 审核意见: one .docx per unit whose report has something to fix. */
+  feedback?: string;
 }
 
-interface Unreadable {
+export interface Unreadable {
   file: string;
   reason: DraftError;
 }
@@ -43,7 +53,7 @@ interface Unreadable {
 type Status = 'submitted' | 'missing' | 'duplicate' | 'skipped' | 'unreadable';
 
 /** One line of the 报送情况: a unit that submitted or not, or a file that was left out. */
-interface RosterRow {
+export interface RosterRow {
   unit: string;
   status: Status;
   file: string;
@@ -80,6 +90,8 @@ export async function commandConsolidate(
   const year = args.year === undefined ? undefined : Number(args.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2008 || year > 2100))
     return usage('cli.error.year', { year: args.year ?? '' });
+  if (args.deadline !== undefined && !isRealIsoDate(args.deadline))
+    return usage('county.cli.deadline', { date: args.deadline });
   let expected: string[] | undefined;
   if (args.expect !== undefined) {
     try {
@@ -92,14 +104,15 @@ export async function commandConsolidate(
   const submissions: Submission[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of await draftFiles(paths, unreadable)) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (e) {
       unreadable.push({ file, reason: fsReason(e) });
       continue;
     }
-    const read = readDraft(text);
+    // A unit that sent its Word file or web page instead of a draft is imported, then checked like any other.
+    const read = REPORT_FILE.test(file) ? await importedDraft(bytes, file) : readDraftBytes(bytes);
     if (read.ok) submissions.push({ file, draft: read.draft });
     else unreadable.push({ file, reason: read.error });
   }
@@ -130,7 +143,61 @@ export async function commandConsolidate(
     }
   }
 
-  if (args.json) output.out(JSON.stringify(jsonReport(found, rows, code, t), null, 2));
+  const read: ReadReport[] = found
+    ? [
+        ...found.units.map((u) => ({ unit: u.name || u.file, file: u.file, draft: u.draft })),
+        ...submissions
+          .filter((s) =>
+            found.skipped.some((k) => k.file === s.file && (k.reason === 'year' || k.reason === 'template')),
+          )
+          .map((s) => ({ unit: s.draft.unit.name || s.file, file: s.file, draft: s.draft })),
+      ]
+    : [];
+  const deadline = args.deadline ?? (found ? defaultDeadline(found.year) : '');
+  const late =
+    args.deadline !== undefined && found
+      ? await lateReports(
+          found.units.map((u) => ({ unit: u.name || u.file, file: u.file, draft: u.draft })),
+          deadline,
+        )
+      : [];
+  let letters: string[] = [];
+  if (args.feedback !== undefined && found) {
+    // The letters are county documents: Chinese whatever the language of the run.
+    const zh = createI18n('zh-CN').t as unknown as Translate;
+    const today = localDay(new Date().toISOString());
+    try {
+      letters = await writeLetters(
+        args.feedback,
+        read,
+        {
+          year: found.year,
+          issuer: args.unit ?? '',
+          issuedOn: today,
+          dueBy: today <= deadline ? deadline : '',
+        },
+        zh,
+      );
+    } catch (e) {
+      return usage('cli.error.write', {
+        file: args.feedback,
+        detail: e instanceof WriteFailure ? e.code : String(e),
+      });
+    }
+  }
+
+  if (args.json)
+    output.out(
+      JSON.stringify(
+        {
+          ...jsonReport(found, rows, code, t),
+          ...(args.deadline !== undefined ? { deadline, late } : {}),
+          ...(args.feedback !== undefined ? { feedback: letters } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   else {
     if (found) output.out(t('cli.consolidate.target', { year: found.year, template: found.template.id }));
     for (const row of rows) for (const line of rowLines(row, t)) output.out(line);
@@ -148,12 +215,33 @@ export async function commandConsolidate(
       if (result.unexpected.length > 0)
         output.out(t('cli.consolidate.unexpected', { count: result.unexpected.length }));
       if (failed && args.xlsx) output.out(t('cli.consolidate.marked'));
+      for (const l of late)
+        output.out(t('county.cli.late', { unit: l.unit, received: l.receivedOn, deadline }));
+      if (args.deadline !== undefined)
+        output.out(t('county.cli.lateCount', { count: late.length, deadline }));
+      if (args.feedback !== undefined)
+        output.out(
+          letters.length > 0
+            ? t('county.cli.feedbackWritten', { count: letters.length, dir: args.feedback })
+            : t('county.cli.feedbackNone'),
+        );
     }
   }
   return code;
 }
 
-/** The *.json files named, or directly inside the folders named; a path that cannot be listed is reported. */
+/** Reports as units write them, read by the importer (shared/import). */
+const REPORT_FILE = /\.(?:docx|html?)$/i;
+
+async function importedDraft(
+  bytes: Uint8Array,
+  file: string,
+): Promise<{ ok: true; draft: Draft } | { ok: false; error: DraftError }> {
+  const result = await importDocument(bytes, basename(file));
+  return result.ok ? { ok: true, draft: result.draft } : { ok: false, error: result.error };
+}
+
+/** The *.json, .docx and .html files named, or directly inside the folders named; a path that cannot be listed is reported. */
 async function draftFiles(paths: string[], unreadable: Unreadable[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
@@ -161,7 +249,10 @@ async function draftFiles(paths: string[], unreadable: Unreadable[]): Promise<st
       if (!(await stat(path)).isDirectory()) files.push(path);
       else
         for (const name of (await readdir(path)).sort())
-          if (/\.json$/i.test(name) && !(await stat(join(path, name))).isDirectory())
+          if (
+            (/\.json$/i.test(name) || REPORT_FILE.test(name)) &&
+            !(await stat(join(path, name))).isDirectory()
+          )
             files.push(join(path, name));
     } catch (e) {
       unreadable.push({ file: path, reason: fsReason(e) });
@@ -179,7 +270,7 @@ const fsReason = (e: unknown): DraftError => ({
 });
 
 /** Units in the expected list's order with the missing ones in place, then the files left out. */
-function roster(
+export function roster(
   result: Consolidation | null,
   expected: string[] | undefined,
   unreadable: Unreadable[],
@@ -280,7 +371,11 @@ function jsonReport(result: Consolidation | null, rows: RosterRow[], code: numbe
 }
 
 /** The summary sheets come from the one xlsx exporter; the roster and per-unit sheets are added to its workbook. */
-async function workbook(result: Consolidation, rows: RosterRow[], draftMark: boolean): Promise<Uint8Array> {
+export async function workbook(
+  result: Consolidation,
+  rows: RosterRow[],
+  draftMark: boolean,
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(
     (await exportXlsx(result.template, result.summary, { draftMark })) as unknown as ExcelJS.Buffer,
