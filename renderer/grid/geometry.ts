@@ -152,3 +152,58 @@ export function cellName(layout: GridLayout, cell: GridCell): string {
     (cell.field?.label ?? '')
   );
 }
+
+/** Screen widths of a grid's columns, as CSS lengths, and which leading columns stay in view. */
+export interface ScreenColumns {
+  /** Leading columns holding only labels and headers: they stay put while the numbers scroll sideways. */
+  labelCount: number;
+  /** Width of the label columns together: the part of the view the scrolling numbers never pass under. */
+  labels: string;
+  widths: string[];
+  tableWidth: string;
+  /** Offset from the left edge of each label column, for position: sticky. */
+  stickyLeft: string[];
+}
+
+/** The labels take the share of the width the template gives them, up to this many rem. */
+const LABELS_MAX_REM = 20;
+/** A number column is never narrower than this: three digits in the grid's figures, or a header of two characters a line. */
+const NUMBER_MIN_REM = 2.5;
+
+/**
+ * Column widths for the screen, relative to the width the grid has (100cqi of its container): the
+ * labels keep the template's share of it, capped so a wide screen does not give them a page; the
+ * number columns share the rest, each at least NUMBER_MIN_REM. Where that is wider than the
+ * container the table scrolls sideways and the label columns stay in view (sticky), so a clerk
+ * fixing a figure far right still reads its row.
+ */
+export function screenColumns(layout: GridLayout): ScreenColumns {
+  const weights = layout.table.columns;
+  let labelCount = 0;
+  while (
+    labelCount < layout.colCount - 1 &&
+    layout.rows.every((_, r) => {
+      const cell = layout.at(r, labelCount);
+      return !cell || !cell.field;
+    })
+  )
+    labelCount++;
+  const sum = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+  const total = sum(weights);
+  const labelWeights = weights.slice(0, labelCount);
+  const numberWeights = weights.slice(labelCount);
+  const labels = labelCount
+    ? `min(${LABELS_MAX_REM}rem, ${((100 * sum(labelWeights)) / total).toFixed(3)}cqi)`
+    : '0px';
+  const labelWidth = (w: number) => `calc(${labels} * ${(w / sum(labelWeights)).toFixed(5)})`;
+  const numberWidth = (w: number) =>
+    `max(${NUMBER_MIN_REM}rem, calc((100cqi - ${labels}) * ${(w / sum(numberWeights)).toFixed(5)}))`;
+  const widths = [...labelWeights.map(labelWidth), ...numberWeights.map(numberWidth)];
+  let before = 0;
+  const stickyLeft = labelWeights.map((w) => {
+    const left = `calc(${labels} * ${(before / sum(labelWeights)).toFixed(5)})`;
+    before += w;
+    return left;
+  });
+  return { labelCount, labels, widths, tableWidth: `calc(${widths.join(' + ')})`, stickyLeft };
+}

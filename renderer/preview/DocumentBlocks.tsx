@@ -1,9 +1,11 @@
-import { memo, useMemo, type CSSProperties } from 'react';
-import type { TemplateDef } from '../../shared/report/template';
+import { Fragment, memo, useMemo, type CSSProperties } from 'react';
+import type { TableDef, TemplateDef } from '../../shared/report/template';
 import { gridLayout } from '../grid/geometry';
 import type { Block } from './document';
 import type { Level as HeadingLevel } from '../../shared/export/layout/lines';
 import { sliceRows, type SlicedCell } from './table-slice';
+import { autospaced } from './autospace';
+import { centredLines } from './table-text';
 
 const NO_BREAKS: readonly number[] = [];
 
@@ -42,12 +44,12 @@ export const BlockView = memo(
           return (
             <p className="doc-p">
               <span className={headingClass(block.runIn.level)}>{block.runIn.head}</span>
-              {block.text}
+              {autospaced(block.text)}
             </p>
           );
         return (
           <p className={block.level === 0 ? 'doc-p' : `doc-p ${headingClass(block.level)} doc-keep`}>
-            {block.text}
+            {autospaced(block.text)}
           </p>
         );
       case 'table':
@@ -141,6 +143,8 @@ function TableView({
 }) {
   const { table, texts } = block;
   const layout = useMemo(() => gridLayout(template, table), [template, table]);
+  const orientation = table.orientation ?? 'portrait';
+  const scale = block.scale ?? 1;
   const total = table.columns.reduce((a, b) => a + b, 0);
   // Header rows repeat on every page (w:tblHeader): they are the table's leading header rows.
   const headCount = table.rows.findIndex((r) => !r.header);
@@ -160,7 +164,16 @@ function TableView({
         {cells.map(({ cell, rowSpan, continued }) => {
           const align = 'align' in cell.def ? cell.def.align : undefined;
           const indent = 'indent' in cell.def ? (cell.def.indent ?? 0) : 0;
-          const text = cell.field ? texts[cell.field.id] : cell.text;
+          const text = cell.field
+            ? texts[cell.field.id]
+            : align === 'left'
+              ? cell.text
+              : centredLines(table, orientation, { ...cell, indent }, cell.text, scale).map((line, l) => (
+                  <Fragment key={l}>
+                    {l > 0 && <br />}
+                    {line}
+                  </Fragment>
+                ));
           // A merged cell cut at a page break keeps the label in the part above the break. Its text
           // is laid over the cut cell instead of stretching its rows, so the rows keep the heights
           // they have in the whole table and the break found for them stays where it was found.
@@ -188,7 +201,12 @@ function TableView({
     <div
       className="doc-table-block"
       data-table-block={block.key}
-      style={{ '--fs': `calc(var(--tk) * ${table.fontSize}pt)` } as CSSProperties}
+      style={
+        {
+          ...(block.scale ? { '--tk': block.scale } : {}),
+          '--fs': `calc(var(--tk) * ${table.fontSize}pt)`,
+        } as CSSProperties
+      }
     >
       {block.title && <p className="doc-p doc-table-title doc-keep">{block.title}</p>}
       {block.unit && <p className="doc-unit doc-keep">{block.unit}</p>}
@@ -202,11 +220,38 @@ function TableView({
           {heads > 0 && (
             <thead aria-hidden={i > 0 || undefined}>{head.map((h) => row(h.row, h.cells))}</thead>
           )}
-          <tbody>
-            {sliceRows(layout, start, starts[i + 1] ?? layout.rowCount).map((b) => row(b.row, b.cells))}
-          </tbody>
+          {captionGroups(sliceRows(layout, start, starts[i + 1] ?? layout.rowCount), table).map((group) => (
+            <tbody key={group.rows[0]!.row} className={group.keep ? 'doc-tbody-keep' : undefined}>
+              {group.rows.map((b) => row(b.row, b.cells))}
+            </tbody>
+          ))}
         </table>
       ))}
+      {/* The Word file's short empty paragraph after every table: a heading never sits on its rule. */}
+      <p className="doc-after-table" aria-hidden="true" />
     </div>
   );
+}
+
+/** A caption block this short goes over to the next page whole rather than leave its caption behind. */
+const KEPT_BLOCK_ROWS = 6;
+
+/**
+ * The rows of a slice grouped at each caption row (第二十条第（八）项 and the rows under it). A short
+ * block is kept on one page, as LibreOffice lays out the Word file: its caption and header never
+ * end a page with the block's figures on the next.
+ */
+function captionGroups<R extends { row: number }>(
+  rows: R[],
+  table: TableDef,
+): { rows: R[]; keep: boolean }[] {
+  const groups: { rows: R[]; keep: boolean }[] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (!last || table.rows[r.row]!.caption) groups.push({ rows: [r], keep: false });
+    else last.rows.push(r);
+  }
+  for (const g of groups)
+    g.keep = table.rows[g.rows[0]!.row]!.caption === true && g.rows.length <= KEPT_BLOCK_ROWS;
+  return groups;
 }

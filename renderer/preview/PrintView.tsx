@@ -20,6 +20,9 @@ export type PrintSize = 'a4' | 'a3' | 'a4-enlarged';
 /** 2号 ×141 % (31 pt) in the 156 mm 版心: 14 characters a line. */
 const ENLARGED_TITLE_EMS = 14;
 
+/** Table type on the enlarged A4: tables keep the 156 mm width, so their type grows by 120 % only (document.css). */
+const ENLARGED_TABLE_TYPE = 1.2;
+
 export interface PrintViewProps {
   template: TemplateDef;
   draft: Draft;
@@ -41,7 +44,10 @@ export interface PrintViewProps {
  */
 export function PrintView({ template, draft, options, final, size, onReady }: PrintViewProps) {
   const runs = useMemo(
-    () => documentRuns(template, draft, size === 'a4-enlarged' ? ENLARGED_TITLE_EMS : undefined),
+    () =>
+      size === 'a4-enlarged'
+        ? documentRuns(template, draft, ENLARGED_TITLE_EMS, ENLARGED_TABLE_TYPE)
+        : documentRuns(template, draft),
     [template, draft, size],
   );
 

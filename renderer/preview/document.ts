@@ -10,6 +10,8 @@ import {
   type Level as HeadingLevel,
 } from '../../shared/export/layout/lines';
 import { emWidth } from '../../shared/export/layout/metrics';
+import { tableScale } from './table-text';
+import { printedSubHeadings } from '../../shared/export/layout/sub-headings';
 
 /**
  * The report as the Word exporter (shared/export/docx/index.ts) lays it out, as plain data the
@@ -47,6 +49,8 @@ export type Block =
       texts: Record<string, string>;
       title?: string;
       unit?: string;
+      /** Type enlargement of the table inside an unchanged width (the enlarged A4); absent: the page's own. */
+      scale?: number;
     })
   /** 附件说明: "附件：1. ××" lines. */
   | (BlockBase & { kind: 'attachment-note'; items: { lead: string; title: string }[]; numbered: boolean })
@@ -69,9 +73,10 @@ function block<B extends Omit<Block, 'sig'>>(b: B): B & { sig: string } {
   return { ...b, sig: JSON.stringify(content, (k, v) => (k === 'table' ? (v as TableDef).id : v)) };
 }
 
-function prose(slot: SlotDef, text: string | undefined): Block[] {
+/** `heading`: the slot's sub-heading as printedSubHeadings numbers it, absent for an empty slot. */
+function prose(slot: SlotDef, text: string | undefined, heading: string | undefined): Block[] {
   const out: Block[] = [];
-  if (slot.heading) out.push(block({ kind: 'para', key: `${slot.id}#h`, level: 2, text: slot.heading }));
+  if (heading) out.push(block({ kind: 'para', key: `${slot.id}#h`, level: 2, text: heading }));
   paragraphs(text).forEach((p, i) => {
     const key = `${slot.id}#${i}`;
     const sub = subHeading(p);
@@ -99,8 +104,15 @@ function signature(name: string, date: string): Block {
 /**
  * @param titleEms Characters of title type a line holds: 20 on A4 and A3 (the exporter's figure);
  * fewer where the type is larger than the page (the enlarged A4), so titles still break at words.
+ * @param tableType Enlargement of table type inside the 版心's width (the enlarged A4), each table's
+ * capped so its centred cells still hold two characters a line (table-text.ts).
  */
-export function documentRuns(template: TemplateDef, draft: Draft, titleEms = TITLE_EMS): Run[] {
+export function documentRuns(
+  template: TemplateDef,
+  draft: Draft,
+  titleEms = TITLE_EMS,
+  tableType = 1,
+): Run[] {
   const fields = fieldMap(template);
   const values = computeValues(template, draft);
   const runs: Run[] = [];
@@ -118,8 +130,7 @@ export function documentRuns(template: TemplateDef, draft: Draft, titleEms = TIT
     const texts: Record<string, string> = {};
     for (const row of table.rows)
       for (const cell of row.cells)
-        if ('field' in cell)
-          texts[cell.field] = formatValue(fields.get(cell.field)!, values.get(cell.field) ?? 0);
+        if ('field' in cell) texts[cell.field] = formatValue(fields.get(cell.field)!, values.get(cell.field));
     return block({
       kind: 'table',
       key,
@@ -127,6 +138,7 @@ export function documentRuns(template: TemplateDef, draft: Draft, titleEms = TIT
       texts,
       ...(title ? { title } : {}),
       ...(table.unit ? { unit: table.unit } : {}),
+      ...(tableType !== 1 ? { scale: tableScale(table, table.orientation ?? 'portrait', tableType) } : {}),
     });
   };
 
@@ -138,11 +150,14 @@ export function documentRuns(template: TemplateDef, draft: Draft, titleEms = TIT
     }),
     block({ kind: 'empty', key: 'title#after' }),
   ]);
-  if (template.preface) add('portrait', prose(template.preface, draft.prose[template.preface.id]));
+  if (template.preface)
+    add('portrait', prose(template.preface, draft.prose[template.preface.id], template.preface.heading));
   for (const s of resolveSections(template, draft)) {
     add('portrait', [block({ kind: 'para', key: s.id, level: 1, text: s.heading })]);
+    const subHeadings = printedSubHeadings(s.blocks, draft.prose);
     for (const b of s.blocks) {
-      if (b.kind === 'prose') add('portrait', prose(b.slot, draft.prose[b.slot.id]));
+      if (b.kind === 'prose')
+        add('portrait', prose(b.slot, draft.prose[b.slot.id], subHeadings.get(b.slot.id)));
       // A list block prints nothing of its own: the generated sentences carry its figures.
       if (b.kind === 'table') {
         const table = tableById(b.table);

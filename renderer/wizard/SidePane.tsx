@@ -1,14 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
 import type { TemplateDef } from '../../shared/report/template';
 import { useSettings } from '../app/settings';
 import { ChecksPanel } from '../checks';
-import { PagedPreview } from '../preview/PagedPreview';
-
-/** Width of an A4 page at 96 dpi, for fitting one page across the pane. */
-const A4_PX = (210 / 25.4) * 96;
+import { PagedPreview, type Zoom } from '../preview/PagedPreview';
 
 /**
  * Beside the step: the checks (every finding, errors first, each a jump to where it is) and the
@@ -32,19 +29,11 @@ export function SidePane(props: {
   useEffect(() => {
     if (props.preferPreview) setTab('preview');
   }, [props.preferPreview]);
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [props.collapsed]);
+  // Kept while the clerk switches to the checks and back.
+  const [zoom, setZoom] = useState<Zoom>('fit');
 
   const errors = props.findings.filter((f) => f.severity === 'error').length;
   const open = props.findings.filter((f) => !f.acknowledged).length;
-  const scale = width > 0 ? Math.min(1, (width - 40) / A4_PX) : 0.5;
   const badge = open > 0 && <span className={`chip ${errors > 0 ? 'error' : 'warning'}`}>{open}</span>;
 
   if (props.collapsed)
@@ -109,7 +98,7 @@ export function SidePane(props: {
           {t('ui.side.collapse')} ▸
         </button>
       </div>
-      <div ref={box} className="side-body">
+      <div className="side-body">
         {tab === 'checks' ? (
           <div id="panel-checks" role="tabpanel" aria-labelledby="tab-checks" className="side-panel">
             <ChecksPanel
@@ -121,13 +110,19 @@ export function SidePane(props: {
             />
           </div>
         ) : (
-          <div id="panel-preview" role="tabpanel" aria-labelledby="tab-preview" className="side-panel">
+          <div
+            id="panel-preview"
+            role="tabpanel"
+            aria-labelledby="tab-preview"
+            className="side-panel is-preview"
+          >
             <PagedPreview
               template={props.template}
               draft={props.draft}
               options={{ boldHeadings: settings.boldHeadings, lineSpacing: settings.lineSpacing }}
               final={errors === 0}
-              scale={scale}
+              zoom={zoom}
+              onZoom={setZoom}
             />
           </div>
         )}
