@@ -5,7 +5,9 @@ import type { TemplateDef } from '../../shared/report/template';
 import { findTemplate } from '../../shared/report/templates';
 import { toUserMessage } from './errors';
 import { takeNotices } from './handoff';
+import { editGroup, EMPTY_HISTORY, record, redo, sameContent, undo, type History } from './history';
 import { fetchOnce } from './prefetch';
+import { withStoredField } from './refused-field';
 import { clearJournal, readJournal, recoverable, workPrint, writeJournal } from './journal';
 
 /**
@@ -14,7 +16,12 @@ import { clearJournal, readJournal, recoverable, workPrint, writeJournal } from 
  * hidden, or another draft is opened. Saves run one at a time; the latest content always wins.
  */
 export type SaveState =
-  { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; reason: UserMessage };
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; reason: UserMessage }
+  /** The services refused one entry (named in `reason`); everything else was saved without it. */
+  | { kind: 'partial'; reason: UserMessage };
 
 export interface DraftSession {
   draft: Draft | null;
@@ -25,6 +32,11 @@ export interface DraftSession {
   change(update: (draft: Draft) => Draft): void;
   /** Saves now; resolves true once the latest content is stored, false when the save failed. */
   flush(): Promise<boolean>;
+  /** Takes back the last change (a run of typing in one field is one change); it is saved like any other. */
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 /** Long enough not to save mid-word, short enough that a crash loses at most a sentence. */
@@ -40,9 +52,23 @@ export function useDraftSession(id: string): DraftSession {
   const saved = useRef<Draft | null>(null);
   /** `meta.updatedAt` of the version the services hold: what the journal's edits are made on. */
   const storedAt = useRef('');
+  /** `meta.revision` of the version the services hold: each save is based on it, or is refused as made on an old version. */
+  const storedRevision = useRef(0);
   const sending = useRef<Draft | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const history = useRef<History>(EMPTY_HISTORY);
+  /** Set by a change and cleared once its event is over: further changes of that event join its undo step. */
+  const inEvent = useRef(false);
+  const [undoable, setUndoable] = useState({ undo: false, redo: false });
+  const setHistory = (next: History) => {
+    history.current = next;
+    setUndoable((u) =>
+      u.undo === next.past.length > 0 && u.redo === next.future.length > 0
+        ? u
+        : { undo: next.past.length > 0, redo: next.future.length > 0 },
+    );
+  };
 
   const unsaved = () => current.current !== null && current.current !== saved.current;
 
@@ -65,14 +91,39 @@ export function useDraftSession(id: string): DraftSession {
     setSaveState({ kind: 'saving' });
     sending.current = snapshot;
     const run = window.nianbao.drafts
-      .save(snapshot)
-      .then((result) => {
+      .save({ ...snapshot, meta: { ...snapshot.meta, revision: storedRevision.current } })
+      .then(async (result) => {
+        if (!result.ok && result.error.key === 'app.storage.conflict') {
+          // Saved elsewhere since: the services kept this version as a backup, so the screen takes
+          // up the stored one rather than go on editing a version every later save would refuse.
+          const opened = await window.nianbao.drafts.open(snapshot.id);
+          adopt({ ...opened, notices: [...opened.notices, { ...result.error, severity: 'warning' }] }, null);
+          return;
+        }
         if (!result.ok) {
-          setSaveState({ kind: 'failed', reason: result.error });
+          // One refused entry must not stop the rest from being saved: save without it, and say which.
+          const field = result.error.params.field;
+          const around =
+            typeof field === 'string' && saved.current
+              ? withStoredField(snapshot, saved.current, field)
+              : null;
+          const retried = around
+            ? await window.nianbao.drafts.save({
+                ...around,
+                meta: { ...around.meta, revision: storedRevision.current },
+              })
+            : null;
+          if (around && retried?.ok) {
+            saved.current = around;
+            storedAt.current = retried.savedAt;
+            storedRevision.current = retried.revision;
+            setSaveState({ kind: 'partial', reason: result.error });
+          } else setSaveState({ kind: 'failed', reason: result.error });
           return;
         }
         saved.current = snapshot;
         storedAt.current = result.savedAt;
+        storedRevision.current = result.revision;
         if (current.current === snapshot) {
           clearJournal(snapshot.id);
           setSaveState({ kind: 'saved' });
@@ -87,19 +138,47 @@ export function useDraftSession(id: string): DraftSession {
     return run.then(() => (unsaved() && current.current !== snapshot ? saveNow() : undefined));
   }, []);
 
+  /** Shows and schedules the save of a new version, whether typed, undone or redone. */
+  const show = useCallback(
+    (next: Draft) => {
+      current.current = next;
+      setDraft(next);
+      setSaveState((s) => (s.kind === 'failed' || s.kind === 'partial' ? s : { kind: 'pending' }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+    },
+    [saveNow],
+  );
+
   const change = useCallback(
     (update: (draft: Draft) => Draft) => {
       const base = current.current;
       if (!base) return;
       const next = update(base);
       if (next === base) return;
-      current.current = next;
-      setDraft(next);
-      setSaveState((s) => (s.kind === 'failed' ? s : { kind: 'pending' }));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+      setHistory(record(history.current, base, editGroup(base, next), Date.now(), inEvent.current));
+      if (!inEvent.current) {
+        inEvent.current = true;
+        queueMicrotask(() => (inEvent.current = false));
+      }
+      show(next);
     },
-    [saveNow],
+    [show],
+  );
+
+  const travel = useCallback(
+    (step: typeof undo) => {
+      const now = current.current;
+      if (!now) return;
+      let moved = step(history.current, now);
+      // A step that changed nothing in the end (a refused entry put back) is passed over.
+      while (moved && sameContent(moved.draft, now)) moved = step(moved.history, now);
+      if (!moved) return;
+      setHistory(moved.history);
+      // The version goes back, the save bookkeeping does not: it describes the file as it is now.
+      show({ ...moved.draft, meta: now.meta });
+    },
+    [show],
   );
 
   const flush = useCallback(async () => {
@@ -109,8 +188,10 @@ export function useDraftSession(id: string): DraftSession {
   }, [saveNow]);
 
   const adopt = useCallback((opened: OpenedDraft, recovered: Draft | null) => {
+    setHistory(EMPTY_HISTORY);
     saved.current = opened.draft;
     storedAt.current = opened.draft.meta.updatedAt;
+    storedRevision.current = opened.draft.meta.revision;
     current.current = recovered ?? opened.draft;
     setDraft(current.current);
     setNotices(opened.notices);
@@ -172,5 +253,9 @@ export function useDraftSession(id: string): DraftSession {
     saveState,
     change,
     flush,
+    undo: useCallback(() => travel(undo), [travel]),
+    redo: useCallback(() => travel(redo), [travel]),
+    canUndo: undoable.undo,
+    canRedo: undoable.redo,
   };
 }

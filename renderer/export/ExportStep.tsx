@@ -5,6 +5,7 @@ import type { Finding } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
 import { messageText, toUserMessage } from '../app/errors';
 import { PRINT_SIZES, type PrintSize } from '../app/route';
+import type { Unfinished } from '../wizard/unfinished';
 
 type Outcome =
   | { kind: 'saved'; path: string; draftMarked: boolean }
@@ -22,6 +23,9 @@ export function ExportStep(props: {
   /** Saves the draft now: the services export what is stored, so it must be the latest. */
   flush(): Promise<boolean>;
   onShowErrors(): void;
+  /** Entries refused at their fields: the files would carry the values from before them. */
+  unfinished: readonly Unfinished[];
+  onShowUnfinished(entry: Unfinished): void;
 }) {
   const { t } = useTranslation();
   const errors = props.findings.filter((f) => f.severity === 'error').length;
@@ -30,7 +34,8 @@ export function ExportStep(props: {
   const [size, setSize] = useState<PrintSize>('a4');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const final = wantFinal && errors === 0;
+  const unfinished = props.unfinished.length;
+  const final = wantFinal && errors === 0 && unfinished === 0;
   const result = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (outcome) result.current?.scrollIntoView({ block: 'nearest' });
@@ -82,6 +87,20 @@ export function ExportStep(props: {
 
   return (
     <div className="export-step">
+      {unfinished > 0 && (
+        <div className="banner error export-unfinished" role="alert">
+          <p>{t('ui.export.unfinished', { count: unfinished })}</p>
+          <ul>
+            {props.unfinished.map((entry) => (
+              <li key={entry.key}>
+                <button type="button" className="link" onClick={() => props.onShowUnfinished(entry)}>
+                  {t('ui.unfinished.item', { name: entry.name, text: entry.text })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {errors > 0 ? (
         <div className="banner error">
           <p>{t('ui.export.hasErrors', { count: errors })}</p>
@@ -90,9 +109,11 @@ export function ExportStep(props: {
           </button>
         </div>
       ) : (
-        <p className="banner ok">
-          {warnings > 0 ? t('ui.export.readyWithWarnings', { count: warnings }) : t('ui.export.ready')}
-        </p>
+        unfinished === 0 && (
+          <p className="banner ok">
+            {warnings > 0 ? t('ui.export.readyWithWarnings', { count: warnings }) : t('ui.export.ready')}
+          </p>
+        )
       )}
 
       <fieldset className="export-mode">
@@ -102,7 +123,7 @@ export function ExportStep(props: {
             type="radio"
             name="mode"
             checked={final}
-            disabled={errors > 0}
+            disabled={errors > 0 || unfinished > 0}
             onChange={() => setWantFinal(true)}
           />
           {t('ui.export.final')}
@@ -111,7 +132,7 @@ export function ExportStep(props: {
           <input type="radio" name="mode" checked={!final} onChange={() => setWantFinal(false)} />
           {t('ui.export.draft')}
         </label>
-        {errors > 0 && <p className="hint">{t('ui.export.finalNeedsNoErrors')}</p>}
+        {(errors > 0 || unfinished > 0) && <p className="hint">{t('ui.export.finalNeedsNoErrors')}</p>}
       </fieldset>
 
       <section className="export-group" aria-labelledby="export-files">

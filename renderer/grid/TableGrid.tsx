@@ -15,7 +15,8 @@ import type { Finding } from '../../shared/report/checks/finding';
 import { parseNumberInput } from '../../shared/report/numbers';
 import type { TableDef, TemplateDef } from '../../shared/report/template';
 import { formatValue, type Values } from '../../shared/report/totals';
-import { cellName, gridLayout, type GridCell, type GridLayout } from './geometry';
+import { useUnfinished } from '../wizard/unfinished';
+import { cellName, gridLayout, screenColumns, type GridCell, type GridLayout } from './geometry';
 import { keyToMove, moveFrom } from './navigation';
 import { pasteIntoGrid, type PasteError, type PasteResult } from './paste';
 import './grid.css';
@@ -31,9 +32,11 @@ export interface TableGridProps {
   /** Findings of runChecks; those pointing at a field of this table are shown at its cell. */
   findings: Finding[];
   /**
-   * A cell's new value (null: emptied). Called while the clerk types, as soon as the text is a
-   * valid number, and once per cell when a block is pasted, so several calls can arrive in one
-   * event: apply each as a functional state update.
+   * A cell's new value (null: emptied). Called while the clerk types, while the text is a valid
+   * number; when the text turns invalid, with the value the cell had when the clerk entered it
+   * (the "1" of a refused "1.4" never stays in the draft). Called once per cell when a block is
+   * pasted or the empty cells are filled with 0, so several calls can arrive in one event: apply
+   * each as a functional state update.
    */
   onChange(fieldId: string, value: number | null): void;
   /**
@@ -70,14 +73,23 @@ export function TableGrid({
 }: TableGridProps) {
   const { t } = useTranslation();
   const layout = useMemo(() => gridLayout(template, table), [template, table]);
+  const columns = useMemo(() => screenColumns(layout), [layout]);
   const idPrefix = useId();
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const composing = useRef(false);
-  /** The value a cell held when the clerk entered it, restored by Escape. */
+  const unfinished = useUnfinished();
+  /** The value a cell held when the clerk entered it, restored by Escape and kept while the entry is refused. */
   const original = useRef<{ field: string; value: number | null } | null>(null);
   /** Text typed into a cell that is not (yet) its stored value: during typing, or refused. */
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, PasteError>>({});
+  const [texts, setTexts] = useState<Record<string, string>>(() => held(layout, unfinished, 'text'));
+  const [errors, setErrors] = useState<Record<string, PasteError>>(() => held(layout, unfinished, 'message'));
+  /**
+   * The value of each cell holding text as this grid last left it in the draft: a different value
+   * came from elsewhere (undo, a restored backup), and the text no longer stands for anything.
+   */
+  const reported = useRef(
+    new Map<string, number | null>(Object.keys(texts).map((f) => [f, values[f] ?? null])),
+  );
   const [pasted, setPasted] = useState<PasteResult | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
 
@@ -118,6 +130,26 @@ export function TableGrid({
     return v === undefined ? '' : formatValue(field, v);
   };
 
+  useEffect(() => {
+    const stale = [...reported.current].filter(([f, v]) => !sameValue(values[f], v)).map(([f]) => f);
+    if (stale.length === 0) return;
+    for (const f of stale) {
+      reported.current.delete(f);
+      unfinished.report(f, null);
+    }
+    const keep = <T,>(prev: Record<string, T>) => {
+      if (!stale.some((f) => f in prev)) return prev;
+      return Object.fromEntries(Object.entries(prev).filter(([f]) => !stale.includes(f)));
+    };
+    setTexts(keep);
+    setErrors(keep);
+  }, [values, unfinished]);
+
+  const send = (field: string, value: number | null) => {
+    if (reported.current.has(field)) reported.current.set(field, value);
+    onChange(field, value);
+  };
+
   const setError = (field: string, error: PasteError | null) =>
     setErrors((prev) => {
       if (!error) {
@@ -127,22 +159,34 @@ export function TableGrid({
       }
       return { ...prev, [field]: error };
     });
-  const forgetText = (field: string) =>
+  const forgetText = (field: string) => {
+    reported.current.delete(field);
     setTexts((prev) => {
       if (!(field in prev)) return prev;
       const { [field]: _gone, ...rest } = prev;
       return rest;
     });
+  };
 
-  /** Reads the typed text; a valid number is stored, an invalid one refused at the cell. Returns whether it was valid. */
+  const refuse = (field: string, text: string, error: PasteError) =>
+    unfinished.report(field, { name: names.get(field) ?? field, text, message: error, field });
+
+  /**
+   * Reads the typed text; a valid number is stored, an invalid one refused at the cell while the
+   * draft keeps the value the cell had before this entry. Returns whether it was valid.
+   */
   const commit = (cell: GridCell, text: string, showError: boolean): boolean => {
     const field = cell.field!;
     const parsed = parseNumberInput(text, field);
     if (parsed.ok) {
-      if (!sameValue(parsed.value, stored(field.id))) onChange(field.id, parsed.value);
+      if (!sameValue(parsed.value, stored(field.id))) send(field.id, parsed.value);
       setError(field.id, null);
+      unfinished.report(field.id, null);
       return true;
     }
+    const before = original.current?.field === field.id ? original.current.value : stored(field.id);
+    if (!sameValue(before, stored(field.id))) send(field.id, before);
+    refuse(field.id, text, parsed.error);
     if (showError || field.id in errors) setError(field.id, parsed.error);
     return false;
   };
@@ -155,6 +199,8 @@ export function TableGrid({
   };
 
   const onFocus = (cell: GridCell, e: FocusEvent<HTMLInputElement>) => {
+    // While a refused text is held in the cell the draft has the value from before that entry, so
+    // the stored value is always the one to go back to.
     if (cell.kind === 'field') original.current = { field: cell.field!.id, value: stored(cell.field!.id) };
     e.currentTarget.select();
   };
@@ -169,6 +215,7 @@ export function TableGrid({
   const onInput = (cell: GridCell, text: string) => {
     if (cell.kind !== 'field') return;
     const id = cell.field!.id;
+    if (!reported.current.has(id)) reported.current.set(id, stored(id));
     setTexts((prev) => ({ ...prev, [id]: text }));
     setPasted(null);
     // During IME composition the text is unfinished pinyin or a half-typed digit: do not read it.
@@ -189,6 +236,7 @@ export function TableGrid({
       if (!sameValue(back, stored(id))) onChange(id, back);
       forgetText(id);
       setError(id, null);
+      unfinished.report(id, null);
       return;
     }
     const whole = el.selectionStart === 0 && el.selectionEnd === el.value.length;
@@ -223,8 +271,15 @@ export function TableGrid({
     if (!/[\t\r\n]/.test(text)) return;
     e.preventDefault();
     const result = pasteIntoGrid(layout, cell.field!.id, text);
-    for (const { field, value } of result.values)
+    for (const { field, value } of result.values) {
+      reported.current.delete(field);
+      unfinished.report(field, null);
       if (!sameValue(value, stored(field))) onChange(field, value);
+    }
+    for (const r of result.refused) {
+      reported.current.set(r.field, stored(r.field));
+      refuse(r.field, r.text, r.error);
+    }
     const accepted = new Set(result.values.map((v) => v.field));
     setTexts((prev) => {
       const next = Object.fromEntries(Object.entries(prev).filter(([f]) => !accepted.has(f)));
@@ -240,6 +295,13 @@ export function TableGrid({
   };
 
   const refused = Object.keys(errors).filter((f) => layout.fields.has(f));
+  const empty = layout.editable.filter(
+    (c) => values[c.field!.id] === undefined && texts[c.field!.id] === undefined,
+  );
+  /** A table with nothing to report is confirmed as such: its empty cells become explicit 0 values. */
+  const fillZero = () => {
+    for (const c of empty) onChange(c.field!.id, 0);
+  };
 
   return (
     <div className="table-grid" data-table={table.id}>
@@ -261,11 +323,11 @@ export function TableGrid({
           </ul>
         </div>
       )}
-      <div className="table-grid-scroll">
-        <table className="table-grid-table" style={{ minWidth: `${layout.colCount * 5}rem` }}>
+      <div className="table-grid-scroll" style={{ scrollPaddingLeft: columns.labels }}>
+        <table className="table-grid-table" style={{ width: columns.tableWidth }}>
           <colgroup>
-            {table.columns.map((w, i) => (
-              <col key={i} style={{ width: `${(100 * w) / table.columns.reduce((a, b) => a + b, 0)}%` }} />
+            {columns.widths.map((width, i) => (
+              <col key={i} style={{ width }} />
             ))}
           </colgroup>
           <tbody>
@@ -299,7 +361,15 @@ export function TableGrid({
                       }}
                     />
                   ) : (
-                    <TextCellView key={cell.col} cell={cell} />
+                    <TextCellView
+                      key={cell.col}
+                      cell={cell}
+                      stickyLeft={
+                        cell.col + cell.colSpan <= columns.labelCount
+                          ? columns.stickyLeft[cell.col]
+                          : undefined
+                      }
+                    />
                   ),
                 )}
               </tr>
@@ -307,14 +377,39 @@ export function TableGrid({
           </tbody>
         </table>
       </div>
+      {empty.length > 0 && (
+        <div className="table-grid-zero">
+          <button type="button" onClick={fillZero}>
+            {empty.length === layout.editable.length
+              ? t('ui.grid.allZero')
+              : t('ui.grid.restZero', { count: empty.length })}
+          </button>
+          <span className="hint">{t('ui.grid.zeroHint')}</span>
+        </div>
+      )}
     </div>
   );
 }
 
-function TextCellView({ cell }: { cell: GridCell }) {
+/** The refused texts the wizard holds for this table's cells, as they were when the clerk left the step. */
+function held<K extends 'text' | 'message'>(
+  layout: GridLayout,
+  unfinished: ReturnType<typeof useUnfinished>,
+  part: K,
+): Record<string, K extends 'text' ? string : PasteError> {
+  const out: Record<string, string | PasteError> = {};
+  for (const id of layout.fields.keys()) {
+    const entry = unfinished.get(id);
+    if (entry) out[id] = entry[part];
+  }
+  return out as Record<string, K extends 'text' ? string : PasteError>;
+}
+
+/** `stickyLeft`: a row label that stays in view, this far from the left edge, while the numbers scroll. */
+function TextCellView({ cell, stickyLeft }: { cell: GridCell; stickyLeft: string | undefined }) {
   const align = 'align' in cell.def ? cell.def.align : undefined;
   const indent = 'indent' in cell.def ? (cell.def.indent ?? 0) : 0;
-  const className = `table-grid-${cell.kind}${align === 'left' ? ' is-left' : ''}`;
+  const className = `table-grid-${cell.kind}${align === 'left' ? ' is-left' : ''}${stickyLeft ? ' is-sticky' : ''}`;
   const scope =
     cell.kind === 'label' ? (cell.rowSpan > 1 ? 'rowgroup' : 'row') : cell.colSpan > 1 ? 'colgroup' : 'col';
   return (
@@ -323,7 +418,10 @@ function TextCellView({ cell }: { cell: GridCell }) {
       rowSpan={cell.rowSpan}
       colSpan={cell.colSpan}
       className={className}
-      style={indent ? { paddingLeft: `${0.5 + indent}em` } : undefined}
+      style={{
+        ...(indent ? { paddingLeft: `${0.5 + indent}em` } : {}),
+        ...(stickyLeft ? { left: stickyLeft } : {}),
+      }}
     >
       {cell.text}
     </th>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
 import type { Draft, Unit } from '../../shared/report/draft';
@@ -6,11 +6,96 @@ import { UNIT_TEXT_MAX } from '../../shared/report/limits';
 import { selfRef } from '../../shared/report/model';
 import { UNIT_KINDS, type TemplateDef, type UnitKind } from '../../shared/report/template';
 import { proposeTemplate } from '../../shared/report/templates';
+import type { UserMessage } from '../../shared/bridge';
+import { parseChineseDate } from '../../shared/report/dates';
 import { chineseDate } from '../../shared/report/text';
 import { messageText } from '../app/errors';
 import { parseYear, YEARS } from '../app/format';
 import { ImeInput } from '../app/ime';
 import type { JumpTarget } from './ProseEditor';
+import { useUnfinished } from './unfinished';
+
+/**
+ * 成文日期 as text, read by parseChineseDate in every way a clerk writes a date, whatever the
+ * computer's locale, and shown as the report prints it (2027年1月15日) once the clerk moves on. A
+ * date that is not one (2月30日) is refused here, with the draft keeping the date it had, so it
+ * can never reach the services and stop the saving of everything else.
+ */
+const DateInput = forwardRef<
+  HTMLInputElement,
+  { iso: string; name: string; onIso(iso: string): void; describedBy: string; problemId: string }
+>(function DateInput({ iso, name, onIso, describedBy, problemId }, ref) {
+  const { t } = useTranslation();
+  const unfinished = useUnfinished();
+  const held = unfinished.get('issuedOn');
+  const [text, setText] = useState(held?.text ?? chineseDate(iso));
+  const [problem, setProblem] = useState<UserMessage | null>(held?.message ?? null);
+  const [typing, setTyping] = useState(false);
+  const reported = useRef(iso);
+  /** The date when the clerk entered the field: what the draft keeps while the entry is refused. */
+  const before = useRef(iso);
+  useEffect(() => {
+    if (iso === reported.current) return;
+    reported.current = iso;
+    before.current = iso;
+    setText(chineseDate(iso));
+    setProblem(null);
+    unfinished.report('issuedOn', null);
+  }, [iso, unfinished]);
+
+  const commit = (typed: string) => {
+    setText(typed);
+    const blank = typed.replace(/[\s\u3000]/g, '') === '';
+    const parsed = blank ? ({ ok: true, iso: '' } as const) : parseChineseDate(typed);
+    if (!parsed.ok) {
+      const message = { key: parsed.key, params: parsed.params };
+      if (problem) setProblem(message);
+      // 2027.1.1 was a date on the way to 2027.1.15x: it does not stay in the draft.
+      if (reported.current !== before.current) {
+        reported.current = before.current;
+        onIso(before.current);
+      }
+      unfinished.report('issuedOn', { name, text: typed, message, field: 'issuedOn' });
+      return;
+    }
+    setProblem(null);
+    unfinished.report('issuedOn', null);
+    if (parsed.iso !== reported.current) {
+      reported.current = parsed.iso;
+      onIso(parsed.iso);
+    }
+  };
+
+  return (
+    <>
+      <ImeInput
+        id="issued-on"
+        ref={ref}
+        className="date-input"
+        value={text}
+        onCommit={commit}
+        onFocus={() => {
+          setTyping(true);
+          if (!unfinished.get('issuedOn')) before.current = reported.current;
+        }}
+        onBlur={() => {
+          setTyping(false);
+          const entry = unfinished.get('issuedOn');
+          if (entry) setProblem(entry.message);
+          else setText(chineseDate(reported.current));
+        }}
+        placeholder={typing ? '' : t('ui.basic.issuedOnPlaceholder')}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${problemId} ${describedBy}` : describedBy}
+      />
+      {problem && (
+        <p id={problemId} className="problem" role="alert">
+          {messageText(t, problem)}
+        </p>
+      )}
+    </>
+  );
+});
 
 function Field(props: {
   id: string;
@@ -52,8 +137,11 @@ export function BasicStep(props: {
 }) {
   const { t } = useTranslation();
   const { template, draft, onChange, jump } = props;
-  const [yearText, setYearText] = useState(String(draft.year));
-  const [yearProblem, setYearProblem] = useState('');
+  const unfinished = useUnfinished();
+  const [yearText, setYearText] = useState(unfinished.get('year')?.text ?? String(draft.year));
+  const [yearProblem, setYearProblem] = useState(
+    unfinished.get('year') ? t('ui.newReport.yearProblem', YEARS) : '',
+  );
   const nameInput = useRef<HTMLInputElement>(null);
   const dateInput = useRef<HTMLInputElement>(null);
 
@@ -75,9 +163,15 @@ export function BasicStep(props: {
     const year = parseYear(text);
     if (year === null) {
       setYearProblem(t('ui.newReport.yearProblem', YEARS));
+      unfinished.report('year', {
+        name: t('ui.basic.year'),
+        text,
+        message: { key: 'ui.newReport.yearProblem', params: YEARS },
+      });
       return;
     }
     setYearProblem('');
+    unfinished.report('year', null);
     onChange((d) => ({ ...d, year }));
   };
   const proposed = proposeTemplate(draft.year);
@@ -192,21 +286,16 @@ export function BasicStep(props: {
       <Field
         id="issued-on"
         label={t('ui.basic.issuedOn')}
-        hint={
-          draft.issuedOn
-            ? t('ui.basic.issuedOnShown', { date: chineseDate(draft.issuedOn) })
-            : t('ui.basic.issuedOnHint', { year: draft.year + 1 })
-        }
+        hint={`${t('ui.basic.issuedOnFormats')}${draft.issuedOn ? '' : t('ui.basic.issuedOnHint', { year: draft.year + 1 })}`}
         problems={problemsAt('issuedOn')}
       >
-        <input
-          id="issued-on"
+        <DateInput
           ref={dateInput}
-          type="date"
-          value={draft.issuedOn}
-          min={`${draft.year + 1}-01-01`}
-          onChange={(e) => onChange((d) => ({ ...d, issuedOn: e.target.value }))}
-          aria-describedby="issued-on-hint"
+          iso={draft.issuedOn}
+          name={t('ui.basic.issuedOn')}
+          onIso={(iso) => onChange((d) => ({ ...d, issuedOn: iso }))}
+          describedBy="issued-on-hint"
+          problemId="issued-on-problem"
         />
       </Field>
     </div>

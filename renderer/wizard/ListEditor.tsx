@@ -8,6 +8,7 @@ import type { FieldDef, ListDef } from '../../shared/report/template';
 import { messageText } from '../app/errors';
 import { ImeInput } from '../app/ime';
 import { NumberInput } from './NumberInput';
+import { useUnfinished } from './unfinished';
 
 /**
  * A category breakdown (主动公开 by category, by channel): label and count per row, with the shares
@@ -40,7 +41,14 @@ export function ListEditor(props: {
     rows.current?.querySelector<HTMLInputElement>('tr:last-child input')?.focus();
   }, [items.length]);
 
+  const unfinished = useUnfinished();
+  const rowKey = (i: number) => `list:${list.id}:${i}`;
   const set = (index: number, item: ListItem) => onItems(items.map((old, i) => (i === index ? item : old)));
+  const remove = (index: number) => {
+    // The rows below move up: a text left unfinished in one of them would land on the wrong row.
+    for (let j = index; j < items.length; j++) unfinished.report(rowKey(j), null);
+    onItems(items.filter((_, j) => j !== index));
+  };
   const open = props.findings.filter((f) => !f.acknowledged);
   const id = `list-${list.id}`;
 
@@ -74,6 +82,11 @@ export function ListEditor(props: {
                   field={kind}
                   value={item.value}
                   onValue={(value) => set(i, { ...item, value: value ?? 0 })}
+                  required
+                  entry={{
+                    key: rowKey(i),
+                    name: t('ui.list.entryName', { list: list.label, label: item.label || i + 1 }),
+                  }}
                   problemId={`${id}-${i}-problem`}
                   aria-label={t('ui.list.valueOf', { label: item.label || i + 1 })}
                 />
@@ -83,7 +96,7 @@ export function ListEditor(props: {
                 <button
                   type="button"
                   className="link"
-                  onClick={() => onItems(items.filter((_, j) => j !== i))}
+                  onClick={() => remove(i)}
                   aria-label={t('ui.list.removeOf', { label: item.label || i + 1 })}
                 >
                   {t('ui.list.remove')}

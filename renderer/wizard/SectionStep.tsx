@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../shared/report/checks/finding';
+import { confirmCarried } from '../../shared/report/carried';
 import type { Draft } from '../../shared/report/draft';
 import { listDecimals } from '../../shared/report/model';
 import type { BlockDef, FieldDef, TemplateDef } from '../../shared/report/template';
 import type { Values } from '../../shared/report/totals';
 import { TableGrid } from '../grid';
+import { ListDecimalsChoice } from './ListDecimalsChoice';
 import { ListEditor } from './ListEditor';
 import { NumberInput } from './NumberInput';
-import { ProseEditor, type JumpTarget } from './ProseEditor';
+import { lastYearMarks, ProseEditor, type JumpTarget } from './ProseEditor';
 import type { WizardStructure } from './structure';
 
 /** What every block editor of a step needs: the draft, what the engine derived from it, and how to change it. */
@@ -42,6 +44,7 @@ function LooseField({ field, ctx }: { field: FieldDef; ctx: StepContext }) {
         field={field}
         value={ctx.draft.values[field.id] ?? null}
         onValue={(value) => ctx.onChange((d) => setValue(d, field.id, value))}
+        entry={{ key: field.id, name: field.label }}
         problemId={`${id}-problem`}
         className="number-input"
       />
@@ -78,6 +81,8 @@ export function Block({
           jump={ctx.jump}
           onText={(text) => ctx.onChange((d) => ({ ...d, prose: { ...d.prose, [slot.id]: text } }))}
           onRegenerate={() => ctx.onRegenerate(slot.id)}
+          {...lastYearMarks(draft, slot.id)}
+          onConfirmCarried={(p) => ctx.onChange((d) => confirmCarried(d, slot.id, p))}
         />
       </>
     );
@@ -87,14 +92,17 @@ export function Block({
     if (!list) return null;
     const total = template.fields.find((f) => f.listSum === list.id);
     return (
-      <ListEditor
-        list={list}
-        items={draft.lists[list.id] ?? []}
-        total={total}
-        findings={findings.filter((f) => total && f.at.field === total.id)}
-        decimals={listDecimals(list, draft)}
-        onItems={(items) => ctx.onChange((d) => ({ ...d, lists: { ...d.lists, [list.id]: items } }))}
-      />
+      <>
+        <ListEditor
+          list={list}
+          items={draft.lists[list.id] ?? []}
+          total={total}
+          findings={findings.filter((f) => total && f.at.field === total.id)}
+          decimals={listDecimals(list, draft)}
+          onItems={(items) => ctx.onChange((d) => ({ ...d, lists: { ...d.lists, [list.id]: items } }))}
+        />
+        <ListDecimalsChoice list={list} draft={draft} onChange={ctx.onChange} />
+      </>
     );
   }
   return <TableBlock tableId={block.table} ctx={ctx} />;

@@ -5,6 +5,8 @@ export interface StepState {
   errors: number;
   warnings: number;
   missing: number;
+  /** Entries refused at their field and so not in the draft (a "1.4" in a count). */
+  unfinished: number;
 }
 
 export function stepTitle(step: Step, t: (key: string) => string): string {
@@ -13,8 +15,9 @@ export function stepTitle(step: Step, t: (key: string) => string): string {
 }
 
 /**
- * The steps down the side: each says whether it is done, still missing something, or has an
- * error, so the clerk sees what is left without opening anything. Every step is one click away.
+ * The steps down the side: each says whether it is done, still missing something, holds an entry
+ * that was refused and not saved, or has an error, so the clerk sees what is left without opening
+ * anything. Every step is one click away.
  */
 export function StepNav(props: {
   steps: Step[];
@@ -26,7 +29,7 @@ export function StepNav(props: {
   const work = props.steps.filter((s) => s.kind !== 'export');
   const done = work.filter((s) => {
     const st = props.states.get(s.id);
-    return st && st.errors === 0 && st.missing === 0;
+    return st && st.errors === 0 && st.missing === 0 && st.unfinished === 0;
   }).length;
 
   return (
@@ -37,19 +40,31 @@ export function StepNav(props: {
       <progress value={done} max={work.length} aria-labelledby="progress-text" />
       <ol>
         {props.steps.map((step) => {
-          const st = props.states.get(step.id) ?? { errors: 0, warnings: 0, missing: 0 };
+          const st = props.states.get(step.id) ?? { errors: 0, warnings: 0, missing: 0, unfinished: 0 };
           const status =
-            step.kind === 'export' ? 'export' : st.errors > 0 ? 'error' : st.missing > 0 ? 'missing' : 'done';
+            step.kind === 'export'
+              ? st.unfinished > 0
+                ? 'unfinished'
+                : 'export'
+              : st.unfinished > 0
+                ? 'unfinished'
+                : st.errors > 0
+                  ? 'error'
+                  : st.missing > 0
+                    ? 'missing'
+                    : 'done';
           const detail =
-            status === 'error'
-              ? t('ui.checks.errors', { count: st.errors })
-              : status === 'missing'
-                ? t('ui.steps.missing', { count: st.missing })
-                : status === 'done'
-                  ? st.warnings > 0
-                    ? t('ui.checks.warnings', { count: st.warnings })
-                    : t('ui.steps.done')
-                  : '';
+            status === 'unfinished'
+              ? t('ui.steps.unfinished', { count: st.unfinished })
+              : status === 'error'
+                ? t('ui.checks.errors', { count: st.errors })
+                : status === 'missing'
+                  ? t('ui.steps.missing', { count: st.missing })
+                  : status === 'done'
+                    ? st.warnings > 0
+                      ? t('ui.checks.warnings', { count: st.warnings })
+                      : t('ui.steps.done')
+                    : '';
           return (
             <li key={step.id}>
               <button
@@ -60,7 +75,13 @@ export function StepNav(props: {
                 data-step={step.id}
               >
                 <span className="step-icon" aria-hidden="true">
-                  {status === 'done' ? '✓' : status === 'error' ? '!' : status === 'export' ? '⇩' : '○'}
+                  {status === 'done'
+                    ? '✓'
+                    : status === 'error' || status === 'unfinished'
+                      ? '!'
+                      : status === 'export'
+                        ? '⇩'
+                        : '○'}
                 </span>
                 <span className="step-text">
                   <span className="step-title">{stepTitle(step, t)}</span>

@@ -14,13 +14,19 @@ import { navigate } from '../app/route';
 import { SaveIndicator } from '../app/SaveIndicator';
 import { useSettings } from '../app/settings';
 import { TopBar } from '../app/TopBar';
+import { errorToFix, fixTarget } from '../checks';
 import { ExportStep } from '../export/ExportStep';
 import { BasicStep } from './BasicStep';
+import { inClerkWords } from './field-names';
 import { ProseEditor, type JumpTarget } from './ProseEditor';
 import { Block, TableBlock, type StepContext } from './SectionStep';
+import { SectionWording } from './SectionWording';
 import { SidePane } from './SidePane';
 import { StepNav, stepTitle, type StepState } from './StepNav';
-import { missingOnStep, stepOfFinding, wizardStructure, type Step } from './structure';
+import { TitleOrderChoice } from './TitleOrderChoice';
+import { UnprintedText } from './UnprintedText';
+import { EXPORT, missingOnStep, stepOfFinding, wizardStructure, type Step } from './structure';
+import { UnfinishedContext, useUnfinishedStore, type Unfinished } from './unfinished';
 
 /**
  * Generated sentences follow the numbers: a slot still opening with the text generated last time
@@ -98,7 +104,7 @@ function Wizard({
   stepId: string | null;
 }) {
   const { t } = useTranslation();
-  const { change, flush } = session;
+  const { change, flush, undo, redo } = session;
   const [notices, setNotices] = useState(session.notices);
   useEffect(() => {
     setNotices(session.notices);
@@ -111,9 +117,39 @@ function Wizard({
   const pane = useRef<HTMLElement>(null);
   const { settings } = useSettings();
 
-  const structure = useMemo(() => wizardStructure(template, draft.variant), [template, draft.variant]);
+  const structure = useMemo(
+    () => wizardStructure(template, draft.variant, draft.sections),
+    [template, draft.variant, draft.sections],
+  );
   const step = structure.steps.find((s) => s.id === stepId) ?? structure.steps[0]!;
   const stepIndex = structure.steps.indexOf(step);
+  const unfinished = useUnfinishedStore(step.id);
+
+  /** When each entered number last changed (a rising count), so a broken rule leads to the figure just typed. */
+  const changedAt = useRef(new Map<string, number>());
+  const lastValues = useRef(draft.values);
+  useEffect(() => {
+    const before = lastValues.current;
+    if (before === draft.values) return;
+    lastValues.current = draft.values;
+    for (const id of new Set([...Object.keys(before), ...Object.keys(draft.values)]))
+      if (before[id] !== draft.values[id]) changedAt.current.set(id, ++nonce.current);
+  }, [draft.values]);
+
+  // 撤销 and 重做 from the keyboard anywhere in the wizard, a prose field included: the draft's own
+  // history covers every change (a pasted block, a regenerated sentence), which a field's does not.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing || e.defaultPrevented || e.altKey || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if (key === 'y' || (key === 'z' && e.shiftKey)) redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
   // At the largest text size the step needs the width more than the side pane does.
   const sideCollapsed = sideChoice ?? (hasWideTable(template, step) || settings.textSize === 150);
   // A new step starts at its top (a jump then scrolls to its target).
@@ -133,30 +169,57 @@ function Wizard({
   const states = useMemo(() => {
     const out = new Map<string, StepState>();
     for (const s of structure.steps)
-      out.set(s.id, { errors: 0, warnings: 0, missing: missingOnStep(template, deferred, s) });
+      out.set(s.id, {
+        errors: 0,
+        warnings: 0,
+        missing: missingOnStep(template, deferred, s),
+        unfinished:
+          s.id === EXPORT
+            ? unfinished.entries.length
+            : unfinished.entries.filter((u) => u.step === s.id).length,
+      });
     for (const f of findings) {
       if (f.acknowledged) continue;
       const st = out.get(stepOfFinding(structure, f.at));
       if (st) st[f.severity === 'error' ? 'errors' : 'warnings'] += 1;
     }
     return out;
-  }, [structure, findings, template, deferred]);
+  }, [structure, findings, template, deferred, unfinished.entries]);
 
   const onChange = useCallback(
     (update: (d: Draft) => Draft) => change((d) => followNumbers(template, d, update(d))),
     [change, template],
   );
 
+  const { latest } = unfinished;
   const goTo = useCallback(
     (id: string, target?: Omit<JumpTarget, 'nonce'>) => {
       // Every step change saves at once.
       void flush();
+      // A refused entry left behind is not saved: say so on the way out, naming each.
+      const left = id === step.id ? [] : latest().filter((u) => u.step === step.id);
+      setNotices((n) => [
+        // Only about the step just left: an older one is out of date.
+        ...n.filter((x) => x.key !== 'ui.unfinished.left'),
+        ...(left.length === 0
+          ? []
+          : [
+              {
+                key: 'ui.unfinished.left',
+                params: {
+                  count: left.length,
+                  items: left.map((u) => t('ui.unfinished.item', { name: u.name, text: u.text })).join('；'),
+                },
+                severity: 'warning' as const,
+              },
+            ]),
+      ]);
       navigate({ page: 'wizard', id: draft.id, step: id });
       setJump(null);
       if (target) requestAnimationFrame(() => setJump({ ...target, nonce: ++nonce.current }));
       else requestAnimationFrame(() => stepHeading.current?.focus());
     },
-    [flush, draft.id],
+    [flush, draft.id, latest, step.id, t],
   );
   const jumpTo = useCallback(
     (at: FindingLocation) =>
@@ -167,6 +230,15 @@ function Wizard({
         length: at.length,
       }),
     [goTo, structure],
+  );
+  /** A finding's cell: the one among those its rule involves that the clerk changed last. */
+  const jumpToFinding = useCallback(
+    (f: Finding) => jumpTo(fixTarget(template, f, changedAt.current)),
+    [jumpTo, template],
+  );
+  const showUnfinished = useCallback(
+    (u: Unfinished) => goTo(u.step, u.field ? { field: u.field } : undefined),
+    [goTo],
   );
   const acknowledge = useCallback(
     (id: string) =>
@@ -195,47 +267,73 @@ function Wizard({
         <p className="draft-title" title={documentTitle(template, draft)}>
           {documentTitle(template, draft)}
         </p>
-        <SaveIndicator state={session.saveState} onRetry={() => void flush()} />
-      </TopBar>
-      <div className={sideCollapsed ? 'wizard side-collapsed' : 'wizard'}>
-        <StepNav steps={structure.steps} states={states} current={step.id} onGo={(id) => goTo(id)} />
-        <main className="step-pane" aria-labelledby="step-title" ref={pane}>
-          <Notices notices={notices} onDismiss={(i) => setNotices((n) => n.filter((_, j) => j !== i))} />
-          <header className="step-head">
-            <p className="step-count">
-              {t('ui.steps.count', { n: stepIndex + 1, total: structure.steps.length })}
-            </p>
-            <h1 id="step-title" ref={stepHeading} tabIndex={-1}>
-              {stepTitle(step, t)}
-            </h1>
-          </header>
-          {stepBody()}
-          <footer className="step-foot">
-            {previous ? (
-              <button type="button" onClick={() => goTo(previous.id)}>
-                {t('ui.steps.previous', { title: stepTitle(previous, t) })}
-              </button>
-            ) : (
-              <span />
-            )}
-            {next && (
-              <button type="button" className="primary" onClick={() => goTo(next.id)}>
-                {t('ui.steps.next', { title: stepTitle(next, t) })}
-              </button>
-            )}
-          </footer>
-        </main>
-        <SidePane
-          template={template}
-          draft={deferred}
-          findings={findings}
-          onJump={(f: Finding) => jumpTo(f.at)}
-          onAcknowledge={acknowledge}
-          preferPreview={step.kind === 'export'}
-          collapsed={sideCollapsed}
-          onCollapsed={setSideChoice}
+        <div className="history-buttons">
+          <button
+            type="button"
+            onClick={undo}
+            disabled={!session.canUndo}
+            title={t('ui.history.undoHint')}
+            aria-keyshortcuts="Control+Z"
+          >
+            {t('ui.history.undo')}
+          </button>
+          <button
+            type="button"
+            onClick={redo}
+            disabled={!session.canRedo}
+            title={t('ui.history.redoHint')}
+            aria-keyshortcuts="Control+Y Control+Shift+Z"
+          >
+            {t('ui.history.redo')}
+          </button>
+        </div>
+        <SaveIndicator
+          state={session.saveState}
+          onRetry={() => void flush()}
+          inWords={(reason) => inClerkWords(t, template, draft, reason)}
         />
-      </div>
+      </TopBar>
+      <UnfinishedContext.Provider value={unfinished.api}>
+        <div className={sideCollapsed ? 'wizard side-collapsed' : 'wizard'}>
+          <StepNav steps={structure.steps} states={states} current={step.id} onGo={(id) => goTo(id)} />
+          <main className="step-pane" aria-labelledby="step-title" ref={pane}>
+            <Notices notices={notices} onDismiss={(i) => setNotices((n) => n.filter((_, j) => j !== i))} />
+            <header className="step-head">
+              <p className="step-count">
+                {t('ui.steps.count', { n: stepIndex + 1, total: structure.steps.length })}
+              </p>
+              <h1 id="step-title" ref={stepHeading} tabIndex={-1}>
+                {stepTitle(step, t)}
+              </h1>
+            </header>
+            {stepBody()}
+            <footer className="step-foot">
+              {previous ? (
+                <button type="button" onClick={() => goTo(previous.id)}>
+                  {t('ui.steps.previous', { title: stepTitle(previous, t) })}
+                </button>
+              ) : (
+                <span />
+              )}
+              {next && (
+                <button type="button" className="primary" onClick={() => goTo(next.id)}>
+                  {t('ui.steps.next', { title: stepTitle(next, t) })}
+                </button>
+              )}
+            </footer>
+          </main>
+          <SidePane
+            template={template}
+            draft={deferred}
+            findings={findings}
+            onJump={jumpToFinding}
+            onAcknowledge={acknowledge}
+            preferPreview={step.kind === 'export'}
+            collapsed={sideCollapsed}
+            onCollapsed={setSideChoice}
+          />
+        </div>
+      </UnfinishedContext.Provider>
     </div>
   );
 
@@ -263,11 +361,14 @@ function Wizard({
               onRegenerate={() => c.onRegenerate(template.preface!.id)}
             />
           )}
+          <TitleOrderChoice template={template} draft={draft} onChange={onChange} />
+          <UnprintedText template={template} draft={draft} onChange={onChange} />
         </>
       );
     if (s.kind === 'section')
       return (
         <>
+          <SectionWording template={template} draft={draft} step={s} onChange={onChange} />
           {s.section.blocks.map((b, i) => (
             <Block key={`${b.kind}-${i}`} block={b} ctx={c} fallbackTitle={t('ui.prose.body')} />
           ))}
@@ -286,7 +387,12 @@ function Wizard({
         draft={draft}
         findings={findings}
         flush={flush}
-        onShowErrors={() => findings[0] && jumpTo(findings[0].at)}
+        onShowErrors={() => {
+          const f = errorToFix(template, findings, changedAt.current);
+          if (f) jumpToFinding(f);
+        }}
+        unfinished={unfinished.entries}
+        onShowUnfinished={showUnfinished}
       />
     );
   }

@@ -1,6 +1,6 @@
 import type { FindingLocation } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
-import { isComputed, resolveSections, type ResolvedSection } from '../../shared/report/model';
+import { fieldMap, isComputed, resolveSections, type ResolvedSection } from '../../shared/report/model';
 import type { Condition, FieldDef, SentencePart, SlotDef, TemplateDef } from '../../shared/report/template';
 
 /**
@@ -18,7 +18,8 @@ export const EXPORT = '@export' as const;
 
 export type Step =
   | { kind: 'basic'; id: typeof BASIC }
-  | { kind: 'section'; id: string; section: ResolvedSection }
+  /** `omitted`: the clerk left the section out; its step stays, so it can be brought back. */
+  | { kind: 'section'; id: string; section: ResolvedSection; omitted?: boolean }
   | { kind: 'attachments'; id: typeof ATTACHMENTS; tables: string[] }
   | { kind: 'export'; id: typeof EXPORT };
 
@@ -54,15 +55,32 @@ function partFields(part: SentencePart): string[] {
   ];
 }
 
-export function wizardStructure(template: TemplateDef, variant: string): WizardStructure {
+export function wizardStructure(
+  template: TemplateDef,
+  variant: string,
+  overrides: Draft['sections'] = {},
+): WizardStructure {
   const sections = resolveSections(template, { variant });
+  // Steps are named as the sections print: the clerk's wording, numbered without the ones left out.
+  const printed = new Map(resolveSections(template, { variant, sections: overrides }).map((s) => [s.id, s]));
+  const stepOf = (section: ResolvedSection): Step => {
+    const own = printed.get(section.id);
+    if (own) return { kind: 'section', id: section.id, section: own };
+    const title = overrides[section.id]?.title?.trim() || section.heading.slice(section.numeral.length + 1);
+    return {
+      kind: 'section',
+      id: section.id,
+      section: { ...section, numeral: '', heading: title },
+      omitted: true,
+    };
+  };
   const inSections = new Set(
     sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))),
   );
   const attachmentTables = template.attachments.filter((id) => !inSections.has(id));
   const steps: Step[] = [
     { kind: 'basic', id: BASIC },
-    ...sections.map((section): Step => ({ kind: 'section', id: section.id, section })),
+    ...sections.map(stepOf),
     ...(attachmentTables.length > 0
       ? [{ kind: 'attachments' as const, id: ATTACHMENTS, tables: attachmentTables }]
       : []),
@@ -137,12 +155,43 @@ export function slotsOfStep(template: TemplateDef, step: Step): SlotDef[] {
 /** Unit data the 前言 and the signature need; each one left empty is something still to do on 基本信息. */
 const BASIC_REQUIRED = ['name', 'address', 'phone', 'website'] as const;
 
-/** How many things on a step are still empty: prose slots, and on 基本信息 the unit's data and the 成文日期. */
+/** The tables a step edits: those in a section's blocks, or the 附件 tables. */
+export function tablesOfStep(step: Step): string[] {
+  if (step.kind === 'attachments') return step.tables;
+  if (step.kind !== 'section') return [];
+  return step.section.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+}
+
+/**
+ * Tables of the step where the clerk has entered nothing yet. A table with any number in it,
+ * a deliberate 0 included, has been filled in; a table with nothing to report is confirmed by
+ * filling its cells with 0. An untouched grid is not a finished one, even though its totals are 0.
+ */
+export function untouchedTables(template: TemplateDef, draft: Draft, step: Step): string[] {
+  const fields = fieldMap(template);
+  const typed = (id: string) => {
+    const f = fields.get(id);
+    return f !== undefined && !isComputed(f);
+  };
+  return tablesOfStep(step).filter((id) => {
+    const table = template.tables.find((tb) => tb.id === id);
+    const inputs = (table?.rows ?? []).flatMap((r) =>
+      r.cells.flatMap((c) => ('field' in c && typed(c.field) ? [c.field] : [])),
+    );
+    return inputs.length > 0 && inputs.every((f) => draft.values[f] === undefined);
+  });
+}
+
+/**
+ * How many things on a step are still empty: prose slots, tables nobody has filled in, and on
+ * 基本信息 the unit's data and the 成文日期.
+ */
 export function missingOnStep(template: TemplateDef, draft: Draft, step: Step): number {
+  if (step.kind === 'section' && step.omitted) return 0;
   const emptySlots = slotsOfStep(template, step).filter(
     (s) => (draft.prose[s.id] ?? '').trim() === '',
   ).length;
-  if (step.kind !== 'basic') return emptySlots;
+  if (step.kind !== 'basic') return emptySlots + untouchedTables(template, draft, step).length;
   const emptyUnit = BASIC_REQUIRED.filter((k) => draft.unit[k].trim() === '').length;
   return emptySlots + emptyUnit + (draft.issuedOn === '' ? 1 : 0);
 }
