@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { i18n } from 'i18next';
 import { createI18n, isLanguage, type Language } from '../shared/i18n';
-import { newDraft, readDraft, serializeDraft } from '../shared/report/draft-io';
+import { newDraft, readDraftBytes } from '../shared/report/draft-io';
 import { runChecks } from '../shared/report/checks';
 import { findingPlace } from '../shared/report/checks/place';
 import { findTemplate, TEMPLATES } from '../shared/report/templates';
@@ -11,7 +11,9 @@ import type { Draft } from '../shared/report/draft';
 import { exportDocx } from '../shared/export/docx';
 import { exportXlsx } from '../shared/export/xlsx';
 import { writeFileAtomic, WriteFailure } from '../electron/services/atomic-file';
+import { writeNewDraftFile } from '../electron/services/draft-revision';
 import { commandConsolidate } from './commands/consolidate';
+import { commandImport } from './commands/import';
 import pkg from '../package.json';
 
 /** Where the CLI writes; replaced in tests to capture output. */
@@ -31,6 +33,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   year: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   docx: { type: 'string' },
   xlsx: { type: 'string' },
   'allow-errors': { type: 'boolean' },
@@ -38,6 +41,9 @@ const OPTIONS = {
   'line-spacing': { type: 'string' },
   json: { type: 'boolean' },
   expect: { type: 'string' },
+  deadline: { type: 'string' },
+  feedback: { type: 'string' },
+  report: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {
@@ -69,6 +75,7 @@ export async function main(argv: string[], output: CliOutput = consoleOutput): P
   const [command, ...rest] = positionals;
   if (opts.help || !command) {
     output.out(t('cli.help'));
+    output.out(t('import.cli.help'));
     return command || opts.help ? 0 : 2;
   }
   const i18n = createI18n(isLanguage(opts.lang) ? (opts.lang as Language) : 'zh-CN');
@@ -82,6 +89,8 @@ export async function main(argv: string[], output: CliOutput = consoleOutput): P
         return await commandExport(rest, opts, i18n, output);
       case 'consolidate':
         return await commandConsolidate(rest, opts, i18n, output);
+      case 'import':
+        return await commandImport(rest, opts, i18n, output);
       case 'templates':
         for (const tpl of TEMPLATES) output.out(`${tpl.id}\t${tpl.name}\t${tpl.basis}`);
         return 0;
@@ -117,20 +126,22 @@ async function commandNew(opts: Opts, i18n: i18n, output: CliOutput): Promise<nu
     });
   if (!opts.output) throw new UsageError('cli.error.missing', { option: '-o' });
   const draft = newDraft({ template, year, unit: { name: opts.unit.trim(), kind }, variant: opts.variant });
-  await writeAtomic(opts.output, new TextEncoder().encode(serializeDraft(draft)));
+  // The app may be saving that very file (-o into its drafts folder): never replace it unasked.
+  if ((await writeNew(opts.output, draft, opts.force === true)) === 'exists')
+    throw new UsageError('cli.new.exists', { file: opts.output });
   output.out(i18n.t('cli.new.written', { file: opts.output, template: template.id, year }));
   return 0;
 }
 
 async function load(file: string | undefined, i18n: i18n): Promise<{ draft: Draft; template: TemplateDef }> {
   if (!file) throw new UsageError('cli.error.missing', { option: 'draft.json' });
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new UsageError('cli.error.read', { file, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
-  const result = readDraft(text);
+  const result = readDraftBytes(bytes);
   if (!result.ok)
     throw new UsageError('cli.error.draft', { file, detail: i18n.t(result.error.key, result.error.params) });
   return result;
@@ -181,6 +192,14 @@ async function commandExport(files: string[], opts: Opts, i18n: i18n, output: Cl
   }
   if (draftMark) output.out(i18n.t('cli.export.marked', { errors: errors.length }));
   return 0;
+}
+
+async function writeNew(file: string, draft: Draft, force: boolean): Promise<'written' | 'exists'> {
+  try {
+    return await writeNewDraftFile(file, draft, force);
+  } catch (e) {
+    throw new UsageError('cli.error.write', { file, detail: e instanceof WriteFailure ? e.code : String(e) });
+  }
 }
 
 /** The desktop app's own atomic write: an interrupted run never leaves a half-written report. */

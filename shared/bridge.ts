@@ -1,8 +1,10 @@
+import type { ImportReport } from './import/report';
 import { z } from 'zod';
 import { draftSchema } from './report/draft';
 import { DRAFT_ID } from './report/limits';
 import { UNIT_KINDS } from './report/template';
 import { MESSAGE_KEY_MAX } from './bridge-errors';
+import { countyBridge } from './county/bridge';
 
 export { REJECTION_MARK, rejectionMessage, rejectionText } from './bridge-errors';
 
@@ -26,6 +28,37 @@ export type Notice = z.infer<typeof notice>;
 
 const id = z.string().regex(DRAFT_ID);
 
+/**
+ * What a name must not carry: control characters (C0 and C1: NUL, ESC, line breaks), and the
+ * bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069): after a U+202E the rest of a name displays reversed, so "某镇\u202Excod.exe…docx"
+ * shows in a file manager as a name ending in "exe": the name on screen is not the name stored.
+ */
+const NOT_IN_NAMES = /[\p{Cc}\p{Bidi_Control}]/gu;
+
+/** A name as it may be stored and shown: without control and bidirectional-override characters. */
+export function plainName(text: string): string {
+  return text.replace(NOT_IN_NAMES, '');
+}
+
+const name = (max: number) => z.string().max(max).transform(plainName);
+
+/**
+ * A draft as the renderer saves it: the unit's names (名称, 地区, 署名 …) are single lines of plain
+ * text, whatever was pasted into them.
+ */
+export const savedDraft = draftSchema.transform((draft) => ({ ...draft, unit: plainUnit(draft.unit) }));
+
+/** The unit's names without control and bidirectional-override characters; its kind as it is. */
+export function plainUnit<U extends { kind: string }>(unit: U): U {
+  return Object.fromEntries(
+    Object.entries(unit).map(([key, value]) => [
+      key,
+      key === 'kind' || typeof value !== 'string' ? value : plainName(value),
+    ]),
+  ) as U;
+}
+
 export const draftSummary = z.object({
   id,
   unitName: z.string(),
@@ -41,7 +74,7 @@ export type DraftSummary = z.infer<typeof draftSummary>;
 export const backupInfo = z.object({
   name: z.string().max(200),
   savedAt: z.string(),
-  kind: z.enum(['rolling', 'daily', 'before-migration', 'corrupt']),
+  kind: z.enum(['rolling', 'daily', 'before-migration', 'conflict', 'corrupt']),
   size: z.number().int(),
 });
 export type BackupInfo = z.infer<typeof backupInfo>;
@@ -57,6 +90,8 @@ export const saveResult = z.union([
   z.object({
     ok: z.literal(true),
     savedAt: z.string(),
+    /** The draft's `meta.revision` now: the next save is based on it (a save based on another is refused). */
+    revision: z.number().int().nonnegative(),
     /** The draft is saved, but something around it was not (its backup could not be written). */
     notices: z.array(notice).optional(),
   }),
@@ -125,7 +160,7 @@ export const bridge = {
   drafts: {
     list: { channel: 'drafts:list', args: z.tuple([]), result: z.array(draftSummary) },
     open: { channel: 'drafts:open', args: z.tuple([id]), result: openedDraft },
-    save: { channel: 'drafts:save', args: z.tuple([draftSchema]), result: saveResult },
+    save: { channel: 'drafts:save', args: z.tuple([savedDraft]), result: saveResult },
     create: {
       channel: 'drafts:create',
       args: z.tuple([
@@ -133,7 +168,7 @@ export const bridge = {
           template: z.string().max(40),
           variant: z.string().max(40).optional(),
           year: z.number().int().min(2008).max(2100),
-          unit: z.object({ name: z.string().max(100), kind: z.enum(UNIT_KINDS) }),
+          unit: z.object({ name: name(100), kind: z.enum(UNIT_KINDS) }),
         }),
       ]),
       result: openedDraft,
@@ -164,8 +199,21 @@ export const bridge = {
     /** Imports a draft file the renderer read with a file input (USB stick, another unit). */
     importFile: {
       channel: 'drafts:importFile',
-      args: z.tuple([z.object({ fileName: z.string().max(260), text: z.string().max(8 * 1024 * 1024) })]),
+      args: z.tuple([z.object({ fileName: name(260), text: z.string().max(8 * 1024 * 1024) })]),
       result: z.union([z.object({ ok: z.literal(true), opened: openedDraft }), failure]),
+    },
+    /** Imports a report the app did not write (.docx, .html, .txt; base64 bytes) as a new draft, with what was read. */
+    importDocument: {
+      channel: 'drafts:importDocument',
+      args: z.tuple([z.object({ fileName: name(260), data: z.string().max(8 * 1024 * 1024) })]),
+      result: z.union([
+        z.object({
+          ok: z.literal(true),
+          opened: openedDraft,
+          report: z.custom<ImportReport>((v) => typeof v === 'object' && v !== null),
+        }),
+        failure,
+      ]),
     },
     /** Writes the draft as a .json exchange file through a save dialog. */
     exportFile: { channel: 'drafts:exportFile', args: z.tuple([id]), result: exportResult },
@@ -203,6 +251,8 @@ export const bridge = {
     /** What happened at start-up that the user must hear about (corrupt drafts moved aside, backups restored). */
     startupNotices: { channel: 'app:startupNotices', args: z.tuple([]), result: z.array(notice) },
   },
+  /** The county office's screen: workspace per year, received files, board, 审核意见, 汇总 (shared/county/bridge.ts). */
+  county: countyBridge,
 } as const;
 
 type Method = { channel: string; args: z.ZodTuple; result: z.ZodType };

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from './errors';
+import { isStale, LOCK_FILE, processAlive } from './file-lock';
 import { LOCK_RETRY_DELAYS, retryWhileLocked } from './retry';
 
 /** Which step of an atomic write failed: it decides what the user is told. */
@@ -19,21 +20,43 @@ export class WriteFailure extends Error {
   }
 }
 
-/** The temporary file lives beside the target, so the final rename never crosses a disk. */
+/**
+ * The temporary file lives beside the target, so the final rename never crosses a disk. Its name
+ * carries the writer's process id, so start-up can tell a dead writer's leftovers from a live
+ * write of another process (the app under a second login, the command line) in the same folder.
+ */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** A temporary file of ours: left behind only when the process died mid-write, before its rename. */
-export const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
+/** A temporary file of ours (the process id is absent in names from before it was added, and in a broken lock's). */
+export const TEMP_FILE = /^\..+\.(?:(\d+)-)?[0-9a-f]{8}\.tmp$/;
+
+/** Past this age a temporary file or lock is a dead write's, whoever wrote it: a live write takes seconds at most. */
+export const LITTER_AGE_MS = 60_000;
 
 /**
- * Removes temporary files a killed write left in `folder`. They are never the only copy of
- * anything: the rename that would have replaced the real file had not happened.
+ * Removes what killed writes left in `folder`: temporary files whose rename never happened (never
+ * the only copy of anything) and locks whose holder died (file-lock.ts). Only names of our own
+ * patterns, and only when the writer is a dead process on this machine or the file is older than
+ * LITTER_AGE_MS, so that another process's write in progress is never pulled from under it.
  */
 export async function removeStaleTemps(folder: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) if (TEMP_FILE.test(name)) await rm(join(folder, name), { force: true });
+  for (const name of names) {
+    const temp = TEMP_FILE.exec(name);
+    if (!temp && !LOCK_FILE.test(name)) continue;
+    const path = join(folder, name);
+    const age = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => -1,
+    );
+    if (age < 0) continue;
+    const stale = temp
+      ? age > LITTER_AGE_MS || (temp[1] !== undefined && !processAlive(Number(temp[1])))
+      : isStale(await readFile(path, 'utf8').catch(() => ''), age);
+    if (stale) await rm(path, { force: true }).catch(() => undefined);
+  }
 }
 
 /**

@@ -23,14 +23,16 @@ export type BackupKind = BackupInfo['kind'];
  * - the first save of each calendar day is also kept as `daily-<time>.json`; the newest 60 days
  *   are kept, so the clerk can go back to last week's version;
  * - `before-migration-<time>.json` keeps a draft of an older format exactly as it was, forever;
+ * - `conflict-<time>.json` keeps a version whose save was refused because the draft had been saved
+ *   elsewhere since (another login, the command line); the newest 20 are kept;
  * - `corrupt/<id>/corrupt-<time>.json` holds a draft file that could not be read, moved aside, forever.
  */
-export const BACKUP_POLICY = { rolling: 20, periodMinutes: 5, daily: 60 } as const;
+export const BACKUP_POLICY = { rolling: 20, periodMinutes: 5, daily: 60, conflict: 20 } as const;
 
 /** Which five-minute period of the clock a moment falls in (time zones are whole multiples of 5 minutes). */
 const periodOf = (date: Date) => Math.floor(date.getTime() / (BACKUP_POLICY.periodMinutes * 60_000));
 
-const NAME = new RegExp(`^(rolling|daily|before-migration|corrupt)-(${STAMP_PATTERN})\\.json$`);
+const NAME = new RegExp(`^(rolling|daily|before-migration|conflict|corrupt)-(${STAMP_PATTERN})\\.json$`);
 
 interface Named {
   name: string;
@@ -86,6 +88,20 @@ export class Backups {
     return path;
   }
 
+  /**
+   * Keeps a version whose save was refused; returns when the copy was made. The renderer repeats a
+   * refused save (自动保存, 重试): the same text as the newest conflict copy is not written again.
+   */
+  async keepConflict(id: string, text: string, now: Date): Promise<Date> {
+    const folder = this.folderOf(id);
+    await mkdir(folder, { recursive: true });
+    const [newest] = (await this.named(folder)).filter((b) => b.kind === 'conflict').sort(newestFirst);
+    if (newest && (await this.read(id, newest.name)) === text) return newest.savedAt;
+    await writeFileAtomic(join(folder, `conflict-${fileStamp(now)}.json`), text);
+    await this.prune(folder);
+    return now;
+  }
+
   /** Moves an unreadable draft file into corrupt/<id>/ (never deletes it); returns where it went. */
   async moveAside(id: string, source: string, now: Date): Promise<string> {
     return moveAside(source, join(this.layout.corrupt, id), `corrupt-${fileStamp(now)}.json`);
@@ -129,7 +145,7 @@ export class Backups {
   private async prune(folder: string): Promise<void> {
     await removeStaleTemps(folder);
     const all = (await this.named(folder)).sort(newestFirst);
-    for (const kind of ['rolling', 'daily'] as const) {
+    for (const kind of ['rolling', 'daily', 'conflict'] as const) {
       const surplus = all.filter((b) => b.kind === kind).slice(BACKUP_POLICY[kind]);
       for (const b of surplus) await rm(join(folder, b.name), { force: true });
     }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { bridgeMethods, type BridgeHandlers } from '../../shared/bridge';
-import { draftSchema } from '../../shared/report/draft';
+import { bridgeMethods, savedDraft, type BridgeHandlers } from '../../shared/bridge';
 import { schemaError } from '../../shared/report/draft-io';
 import { errorDetail, UserError } from './errors';
 import type { Log } from './log';
@@ -31,7 +30,7 @@ function payloadSize(args: unknown): number {
  */
 function refusal(args: z.ZodTuple, channel: string, issue: z.core.$ZodIssue | undefined): UserError {
   const [position, ...path] = issue?.path ?? [];
-  if (issue && typeof position === 'number' && args.def.items[position] === draftSchema) {
+  if (issue && typeof position === 'number' && args.def.items[position] === savedDraft) {
     const { key, params } = schemaError({ ...issue, path });
     return new UserError(key, params);
   }

@@ -1,9 +1,12 @@
 import type Store from 'electron-store';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Draft } from '../../shared/report/draft';
+import { decodeDraftBytes } from '../../shared/report/draft-bytes';
 import { DRAFT_ID } from '../../shared/report/limits';
 import { serializeDraft } from '../../shared/report/draft-io';
+import { revisionOf } from './draft-revision';
 import { errorCode, errorDetail } from './errors';
 import { retryWhileLocked } from './retry';
 import { openStore } from './store';
@@ -12,6 +15,12 @@ import { openStore } from './store';
 export function draftIdOfFile(fileName: string): string | undefined {
   const id = fileName.endsWith('.json') ? fileName.slice(0, -'.json'.length) : '';
   return DRAFT_ID.test(id) ? id : undefined;
+}
+
+function decodedFile(path: string): string {
+  const decoded = decodeDraftBytes(readFileSync(path));
+  if (!decoded.ok) throw new SyntaxError(`${decoded.encoding} is not a draft encoding`);
+  return decoded.text;
 }
 
 /** What reading a draft's store file found. */
@@ -63,6 +72,24 @@ export class DraftFiles {
     }, delays);
   }
 
+  /**
+   * The save counter of the file on disk now, read afresh (another process may have written it
+   * since this one last did): 'missing' when there is no file, 'corrupt' when it does not parse,
+   * 'unreadable' when the system refuses it (the write then reports why). A file without a counter
+   * (format 1 or 2, a hand-made file) counts as revision 0.
+   */
+  async revisionOnDisk(id: string): Promise<number | 'missing' | 'corrupt' | 'unreadable'> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await retryWhileLocked(() => readFile(this.pathOf(id)));
+    } catch (error) {
+      return errorCode(error) === 'ENOENT' ? 'missing' : 'unreadable';
+    }
+    // Read as the draft itself is (a UTF-16 file copied in is a draft, not a corrupt file).
+    const decoded = decodeDraftBytes(bytes);
+    return decoded.ok ? revisionOf(decoded.text) : 'corrupt';
+  }
+
   /** Forgets a draft whose file was moved away (to the recycle bin or the corrupt folder). */
   forget(id: string): void {
     this.stores.delete(id);
@@ -74,7 +101,14 @@ export class DraftFiles {
       name: id,
       accessPropertiesByDotNotation: false,
       serialize: (value) => serializeDraft(value as Draft),
-      deserialize: (text) => JSON.parse(text) as Record<string, unknown>,
+      // electron-store reads the file as UTF-8. A draft copied in from another tool may be UTF-16
+      // (NULs), carry a byte-order mark, or be GB18030 (replacement characters): read its bytes as
+      // what they are, so it opens instead of being set aside as corrupt.
+      deserialize: (text) => {
+        const foreign = ['\u0000', '\uFEFF', '\uFFFD'].some((mark) => text.includes(mark));
+        const json = foreign ? decodedFile(this.pathOf(id)) : text;
+        return JSON.parse(json) as Record<string, unknown>;
+      },
     });
   }
 }

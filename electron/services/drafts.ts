@@ -1,6 +1,14 @@
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DraftSummary, Notice, OpenedDraft, SaveResult, UserMessage } from '../../shared/bridge';
+import {
+  plainUnit,
+  type DraftSummary,
+  type Notice,
+  type OpenedDraft,
+  type SaveResult,
+  type UserMessage,
+} from '../../shared/bridge';
+import { importDocument, type ImportReport } from '../../shared/import';
 import { startFromPrevious } from '../../shared/report/carry-forward';
 import { openCounts, runChecks } from '../../shared/report/checks/index';
 import { FORMAT_VERSION, type Draft } from '../../shared/report/draft';
@@ -9,12 +17,13 @@ import { findingPlace } from '../../shared/report/checks/place';
 import { documentTitle } from '../../shared/report/model';
 import type { TemplateDef, UnitKind } from '../../shared/report/template';
 import { findTemplate } from '../../shared/report/templates/index';
-import { removeStaleTemps } from './atomic-file';
 import { Backups } from './backups';
 import { DraftFiles, draftIdOfFile } from './draft-file';
 import { DraftIndex, type TrashedSummary } from './draft-index';
 import { errorCode, errorDetail, userMessage, UserError } from './errors';
+import { LockBusy, withFileLock } from './file-lock';
 import { localDay, type DataLayout } from './layout';
+import { removeLitter } from './litter';
 import type { Log } from './log';
 import { isLockError, retryWhileLocked } from './retry';
 
@@ -33,6 +42,8 @@ export interface LibraryOptions {
 
 type Loaded = { draft: Draft; notices: Notice[] } | { draft: null; notices: Notice[] };
 type Persisted = { ok: true; draft: Draft; notices: Notice[] } | { ok: false; error: UserMessage };
+/** The file on disk was saved by someone else since the version a save was based on. */
+type Conflict = { ok: false; conflict: true };
 
 const notice = (severity: Notice['severity'], key: string, params: Notice['params'] = {}): Notice => ({
   severity,
@@ -52,6 +63,7 @@ function readableTime(iso: string): string {
 export function saveFailure(error: unknown, file: string): UserMessage {
   const code = errorCode(error);
   if (code === 'ENOSPC' || code === 'EDQUOT') return userMessage('app.storage.diskFull', { file });
+  if (error instanceof LockBusy) return userMessage('app.storage.busyElsewhere', { file });
   if (isLockError(error)) return userMessage('app.storage.locked', { file });
   if (code === 'EROFS') return userMessage('app.storage.readOnly', { file });
   return userMessage('app.storage.saveFailed', { file, detail: errorDetail(error) });
@@ -88,6 +100,7 @@ export class DraftLibrary {
     } catch (error) {
       throw new UserError('app.storage.dataDirUnusable', { folder: layout.root, detail: errorDetail(error) });
     }
+    await removeLitter(layout);
     const index = await DraftIndex.open(layout, options.log, options.now());
     const library = new DraftLibrary(options, index);
     await library.scan();
@@ -96,11 +109,11 @@ export class DraftLibrary {
   }
 
   list(): DraftSummary[] {
-    return Object.values(this.index.drafts).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return [...this.index.drafts.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   listTrash(): DraftSummary[] {
-    return Object.values(this.index.trash)
+    return [...this.index.trash.values()]
       .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
       .map(({ deletedAt: _deletedAt, ...summary }) => summary);
   }
@@ -111,7 +124,7 @@ export class DraftLibrary {
 
   open(id: string): Promise<OpenedDraft> {
     return this.exclusive(id, async () => {
-      if (id in this.index.trash) throw new UserError('app.storage.inTrash', { id });
+      if (this.index.trash.has(id)) throw new UserError('app.storage.inTrash', { id });
       const loaded = await this.load(id);
       if (loaded.draft) return { draft: loaded.draft, notices: loaded.notices };
       const reason = loaded.notices.find((n) => n.severity === 'error') ?? loaded.notices[0];
@@ -121,18 +134,51 @@ export class DraftLibrary {
 
   save(draft: Draft): Promise<SaveResult> {
     return this.exclusive(draft.id, async () => {
-      if (draft.id in this.index.trash)
+      if (this.index.trash.has(draft.id))
         return { ok: false, error: userMessage('app.storage.inTrash', { id: draft.id }) } as const;
       const checked = readDraft(draft);
       if (!checked.ok) return { ok: false, error: checked.error } as const;
-      const persisted = await this.persist(checked.draft, true);
+      const persisted = await this.persist(checked.draft, true, {}, checked.draft.meta.revision);
+      if ('conflict' in persisted)
+        return { ok: false, error: await this.keepRefused(checked.draft) } as const;
       if (!persisted.ok) return persisted;
       return {
         ok: true,
         savedAt: persisted.draft.meta.updatedAt,
+        revision: persisted.draft.meta.revision,
         ...(persisted.notices.length ? { notices: persisted.notices } : {}),
       } as const;
     });
+  }
+
+  /**
+   * A save refused because another process (the app under another login, the command line) saved
+   * the draft since: that version stays the draft, and this one is kept as a 'conflict' backup
+   * the clerk can open from 历史版本, so neither is lost. Also refreshes the list's line, which
+   * still described this process's last save.
+   */
+  private async keepRefused(draft: Draft): Promise<UserMessage> {
+    const { log, now } = this.options;
+    const file = this.files.pathOf(draft.id);
+    log('warn', `save of ${file} refused: based on revision ${draft.meta.revision}, saved elsewhere since`);
+    const loaded = await this.load(draft.id);
+    if (loaded.draft) {
+      const current = loaded.draft;
+      this.index.update((data) => {
+        data.drafts.set(draft.id, summarize(current, log));
+      });
+    }
+    try {
+      const kept = await this.backups.keepConflict(draft.id, serializeDraft(draft), now());
+      return userMessage('app.storage.conflict', { file, savedAt: readableTime(kept.toISOString()) });
+    } catch (error) {
+      log('error', `the refused version of ${draft.id} was not kept: ${errorDetail(error)}`);
+      return userMessage('app.storage.conflictNotKept', {
+        file,
+        folder: this.backups.folderOf(draft.id),
+        detail: errorDetail(error),
+      });
+    }
   }
 
   async create(args: {
@@ -186,11 +232,13 @@ export class DraftLibrary {
   /** Moves the draft to the recycle bin (trash/); its backups stay where they are. */
   remove(id: string): Promise<{ ok: boolean }> {
     return this.exclusive(id, async () => {
-      const summary = this.index.drafts[id];
+      const summary = this.index.drafts.get(id);
       if (!summary) return { ok: false };
       try {
         await mkdir(this.options.layout.trash, { recursive: true });
-        await retryWhileLocked(() => rename(this.files.pathOf(id), this.trashPathOf(id)));
+        // Under the draft's lock, so that a save by another process cannot land halfway through.
+        const file = this.files.pathOf(id);
+        await withFileLock(file, () => retryWhileLocked(() => rename(file, this.trashPathOf(id))));
       } catch (error) {
         this.options.log('error', `moving ${id} to the recycle bin failed: ${errorDetail(error)}`);
         return { ok: false };
@@ -198,8 +246,8 @@ export class DraftLibrary {
       this.files.forget(id);
       const deletedAt = this.options.now().toISOString();
       this.index.update((data) => {
-        delete data.drafts[id];
-        data.trash[id] = { ...summary, deletedAt };
+        data.drafts.delete(id);
+        data.trash.set(id, { ...summary, deletedAt });
       });
       return { ok: true };
     });
@@ -207,8 +255,8 @@ export class DraftLibrary {
 
   restoreFromTrash(id: string): Promise<OpenedDraft> {
     return this.exclusive(id, async () => {
-      if (!(id in this.index.trash)) throw new UserError('app.storage.notFound', { id });
-      if (id in this.index.drafts) throw new UserError('app.storage.restoreConflict', { id });
+      if (!this.index.trash.has(id)) throw new UserError('app.storage.notFound', { id });
+      if (this.index.drafts.has(id)) throw new UserError('app.storage.restoreConflict', { id });
       try {
         await retryWhileLocked(() => rename(this.trashPathOf(id), this.files.pathOf(id)));
       } catch (error) {
@@ -218,7 +266,7 @@ export class DraftLibrary {
         });
       }
       this.index.update((data) => {
-        delete data.trash[id];
+        data.trash.delete(id);
       });
       const loaded = await this.load(id);
       if (!loaded.draft) {
@@ -228,7 +276,7 @@ export class DraftLibrary {
           : new UserError('app.storage.notFound', { id });
       }
       this.index.update((data) => {
-        data.drafts[id] = summarize(loaded.draft, this.options.log);
+        data.drafts.set(id, summarize(loaded.draft, this.options.log));
       });
       return { draft: loaded.draft, notices: loaded.notices };
     });
@@ -241,7 +289,7 @@ export class DraftLibrary {
   /** Makes a backup the current version. The copy of the version it replaces is kept among the backups, so a restore can be undone. */
   restoreBackup(id: string, name: string): Promise<OpenedDraft> {
     return this.exclusive(id, async () => {
-      if (id in this.index.trash) throw new UserError('app.storage.inTrash', { id });
+      if (this.index.trash.has(id)) throw new UserError('app.storage.inTrash', { id });
       const text = await this.backups.read(id, name);
       if (text === null) throw new UserError('app.backup.notFound', { name });
       const read = readDraft(text);
@@ -267,8 +315,13 @@ export class DraftLibrary {
     const read = readDraft(text);
     if (!read.ok)
       return { ok: false, error: { key: read.error.key, params: { ...read.error.params, file: fileName } } };
-    const taken = read.draft.id in this.index.drafts || read.draft.id in this.index.trash;
-    const draft = taken ? { ...read.draft, id: newId() } : read.draft;
+    const taken = this.index.drafts.has(read.draft.id) || this.index.trash.has(read.draft.id);
+    // An id that names a member of every JavaScript object (constructor, __proto__) is a valid file
+    // name, but is not given to a new draft: such names are where lookups go wrong.
+    const reserved = read.draft.id in Object.prototype;
+    // A file from elsewhere gets the same names as one saved through the bridge (see savedDraft).
+    const named = { ...read.draft, unit: plainUnit(read.draft.unit) };
+    const draft = taken || reserved ? { ...named, id: newId() } : named;
     return this.exclusive(draft.id, async () => {
       const notices: Notice[] = [];
       if (taken) notices.push(notice('info', 'app.import.newCopy', { file: fileName }));
@@ -293,11 +346,23 @@ export class DraftLibrary {
     });
   }
 
+  /** A report the app did not write becomes a new draft; the import report says what was read and what was not. */
+  async importDocument(
+    fileName: string,
+    base64: string,
+  ): Promise<{ ok: true; opened: OpenedDraft; report: ImportReport } | { ok: false; error: UserMessage }> {
+    const result = await importDocument(new Uint8Array(Buffer.from(base64, 'base64')), fileName, {
+      now: this.options.now(),
+    });
+    if (!result.ok) return result;
+    const opened = await this.exclusive(result.draft.id, () => this.persistOrThrow(result.draft));
+    return { ok: true, opened, report: result.report };
+  }
+
   // ── start-up ────────────────────────────────────────────────────────────
 
   private async scan(): Promise<void> {
     const { layout } = this.options;
-    await removeStaleTemps(layout.drafts);
     const ids = (await readdir(layout.drafts))
       .map(draftIdOfFile)
       .filter((id): id is string => id !== undefined);
@@ -308,7 +373,7 @@ export class DraftLibrary {
       if (loaded.draft) found.set(id, summarize(loaded.draft, this.options.log));
     }
     // A draft the index knows whose file has gone (deleted by hand, lost by a sync tool): bring back its newest backup.
-    for (const id of Object.keys(this.index.drafts)) {
+    for (const id of this.index.drafts.keys()) {
       if (found.has(id) || ids.includes(id)) continue;
       const good = await this.backups.newestGood(id);
       if (!good) continue;
@@ -325,26 +390,26 @@ export class DraftLibrary {
     }
     const trash = await this.scanTrash();
     this.index.update((data) => {
-      data.drafts = Object.fromEntries(found);
+      data.drafts = found;
       data.trash = trash;
     });
   }
 
-  private async scanTrash(): Promise<Record<string, TrashedSummary>> {
-    const trash: Record<string, TrashedSummary> = {};
+  private async scanTrash(): Promise<Map<string, TrashedSummary>> {
+    const trash = new Map<string, TrashedSummary>();
     for (const name of await readdir(this.options.layout.trash)) {
       const id = draftIdOfFile(name);
       if (!id) continue;
-      const known = this.index.trash[id];
+      const known = this.index.trash.get(id);
       if (known) {
-        trash[id] = known;
+        trash.set(id, known);
         continue;
       }
       const path = this.trashPathOf(id);
       const read = readDraft(await readFile(path, 'utf8').catch(() => ''));
       if (!read.ok) continue;
       const deletedAt = (await stat(path)).mtime.toISOString();
-      trash[id] = { ...summarize({ ...read.draft, id }, this.options.log), deletedAt };
+      trash.set(id, { ...summarize({ ...read.draft, id }, this.options.log), deletedAt });
     }
     return trash;
   }
@@ -352,7 +417,7 @@ export class DraftLibrary {
   private async seed(sample: unknown): Promise<void> {
     const { index } = this;
     if (sample === undefined || index.sampleSeeded) return;
-    if (Object.keys(index.drafts).length > 0 || Object.keys(index.trash).length > 0) return;
+    if (index.drafts.size > 0 || index.trash.size > 0) return;
     const read = readDraft(sample);
     if (!read.ok) {
       this.options.log(
@@ -466,33 +531,64 @@ export class DraftLibrary {
 
   // ── writing ─────────────────────────────────────────────────────────────
 
-  /** Writes the draft file, then the index and the backups. Only a failed draft file is a failed save. */
+  /**
+   * Writes the draft file, then the index and the backups. Only a failed draft file is a failed
+   * save. The read of the file's revision and the write run under the file's lock (file-lock.ts),
+   * so another process cannot save between them; each write counts one more revision than the
+   * file had. `basedOn`, for the clerk's saves: the revision the version was made from; a file at
+   * any other revision was saved by someone else since, and is not overwritten.
+   */
+  private async persist(
+    draft: Draft,
+    touch: boolean,
+    backup?: { keepReplaced?: boolean },
+  ): Promise<Persisted>;
+  private async persist(
+    draft: Draft,
+    touch: boolean,
+    backup: { keepReplaced?: boolean },
+    basedOn: number,
+  ): Promise<Persisted | Conflict>;
   private async persist(
     draft: Draft,
     touch: boolean,
     backup: { keepReplaced?: boolean } = {},
-  ): Promise<Persisted> {
+    basedOn?: number,
+  ): Promise<Persisted | Conflict> {
     const { log, now, appVersion } = this.options;
+    const file = this.files.pathOf(draft.id);
     const at = now();
-    const saved: Draft = touch
-      ? {
-          ...draft,
-          meta: {
-            createdAt: draft.meta.createdAt || at.toISOString(),
-            updatedAt: at.toISOString(),
-            app: `nianbao ${appVersion}`,
-            revision: draft.meta.revision,
-          },
-        }
-      : draft;
+    let saved: Draft;
     try {
-      await this.files.write(saved, DRAFT_RETRY_DELAYS);
+      const written = await withFileLock(file, async () => {
+        const onDisk = await this.files.revisionOnDisk(draft.id);
+        if (basedOn !== undefined && typeof onDisk === 'number' && onDisk !== basedOn) return null;
+        // A file that no longer parses is not silently replaced: it goes to corrupt/ like one found at start-up.
+        if (onDisk === 'corrupt') await this.backups.moveAside(draft.id, file, at);
+        const revision =
+          (typeof onDisk === 'number' ? Math.max(onDisk, draft.meta.revision) : draft.meta.revision) + 1;
+        const next: Draft = touch
+          ? {
+              ...draft,
+              meta: {
+                createdAt: draft.meta.createdAt || at.toISOString(),
+                updatedAt: at.toISOString(),
+                app: `nianbao ${appVersion}`,
+                revision,
+              },
+            }
+          : { ...draft, meta: { ...draft.meta, revision } };
+        await this.files.write(next, DRAFT_RETRY_DELAYS);
+        return next;
+      });
+      if (!written) return { ok: false, conflict: true };
+      saved = written;
     } catch (error) {
-      log('error', `saving ${this.files.pathOf(saved.id)} failed: ${errorDetail(error)}`);
-      return { ok: false, error: saveFailure(error, this.files.pathOf(saved.id)) };
+      log('error', `saving ${file} failed: ${errorDetail(error)}`);
+      return { ok: false, error: saveFailure(error, file) };
     }
     this.index.update((data) => {
-      data.drafts[saved.id] = summarize(saved, log);
+      data.drafts.set(saved.id, summarize(saved, log));
     });
     const notices: Notice[] = [];
     try {

@@ -1,15 +1,17 @@
+import { plainName } from '../../shared/bridge';
+
 /** Characters Windows forbids in a file name, replaced by their full-width forms, which read the same in a Chinese title. */
-const FULL_WIDTH: Record<string, string> = {
-  '<': '＜',
-  '>': '＞',
-  ':': '：',
-  '"': '＂',
-  '/': '／',
-  '\\': '＼',
-  '|': '｜',
-  '?': '？',
-  '*': '＊',
-};
+const FULL_WIDTH = new Map([
+  ['<', '＜'],
+  ['>', '＞'],
+  [':', '：'],
+  ['"', '＂'],
+  ['/', '／'],
+  ['\\', '＼'],
+  ['|', '｜'],
+  ['?', '？'],
+  ['*', '＊'],
+]);
 
 /** CON, PRN, AUX, NUL, COM1–9 and LPT1–9 name devices on Windows, even with an extension. */
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -19,13 +21,13 @@ const MAX_LENGTH = 120;
 
 /**
  * A file name that Windows, UOS and Kylin all accept, from a report title: forbidden characters
- * become their full-width forms, control characters go, trailing dots and spaces (which Windows
+ * become their full-width forms, control and bidirectional-override characters go (after a U+202E
+ * the rest of the name displays reversed, and a .docx can read as a .exe), trailing dots and spaces (which Windows
  * drops silently) go, device names get a prefix, and overlong titles are cut at a whole character.
  */
 export function sanitizeFileName(name: string): string {
-  const replaced = [...name]
-    .filter((ch) => ch.codePointAt(0)! >= 0x20 && ch !== '\u007f')
-    .map((ch) => FULL_WIDTH[ch] ?? ch)
+  const replaced = [...plainName(name)]
+    .map((ch) => FULL_WIDTH.get(ch) ?? ch)
     .slice(0, MAX_LENGTH)
     .join('')
     .trim()

@@ -1,4 +1,5 @@
 import type { BridgeHandlers, Notice } from '../../shared/bridge';
+import { countyHandlers } from './county-handlers';
 import { DraftLibrary } from './drafts';
 import { Exporter, type PrintSize } from './exports';
 import type { ExportKind } from './file-names';
@@ -64,6 +65,7 @@ export async function createHandlers(deps: ServiceDeps): Promise<BridgeHandlers>
       listBackups: (id) => library.listBackups(id),
       restoreBackup: (id, name) => library.restoreBackup(id, name),
       importFile: ({ fileName, text }) => library.importFile(fileName, text),
+      importDocument: ({ fileName, data }) => library.importDocument(fileName, data),
       exportFile: (id) => exporter.draftFile(id),
     },
     exports: {
@@ -81,5 +83,12 @@ export async function createHandlers(deps: ServiceDeps): Promise<BridgeHandlers>
       info: async () => ({ version: deps.appVersion, dataDir: deps.dataDir, mode: deps.mode }),
       startupNotices: async () => startupNotices,
     },
+    county: countyHandlers({
+      dataDir: deps.dataDir,
+      now,
+      log,
+      library,
+      chooseSavePath: (name, kind) => deps.chooseSavePath(name, kind, settings.get().lastFolder),
+    }),
   };
 }

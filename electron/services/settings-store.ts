@@ -1,5 +1,8 @@
 import type Store from 'electron-store';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import {
+  plainName,
   settings as settingsSchema,
   type Notice,
   type Settings,
@@ -7,6 +10,7 @@ import {
 } from '../../shared/bridge';
 import { errorDetail, UserError } from './errors';
 import { openJsonStore } from './json-store';
+import { localFolder } from './local-folder';
 import type { DataLayout } from './layout';
 import type { Log } from './log';
 import { retryWhileLocked } from './retry';
@@ -22,7 +26,7 @@ export class SettingsStore {
     private readonly store: Store<Record<string, unknown>>,
     raw: unknown,
   ) {
-    this.current = fieldByField(raw);
+    this.current = fromFile(raw);
   }
 
   static async open(
@@ -47,12 +51,16 @@ export class SettingsStore {
     return this.current;
   }
 
-  /** Changes only the settings the patch names; a value sent as `undefined` changes nothing. */
+  /**
+   * Changes only the settings the patch names; a value sent as `undefined` changes nothing. A
+   * last folder is remembered only when it is an existing folder on a local disk (localFolder).
+   */
   async set(patch: SettingsPatch): Promise<Settings> {
-    const { phrases, ...rest } = patch;
+    const { phrases, lastFolder, ...rest } = patch;
     const next = settingsSchema.parse({
       ...this.current,
       ...defined(rest),
+      ...(lastFolder === undefined ? {} : { lastFolder: await existingLocalFolder(lastFolder) }),
       phrases: { ...this.current.phrases, ...defined(phrases ?? {}) },
     });
     try {
@@ -70,8 +78,27 @@ export class SettingsStore {
   }
 }
 
+async function existingLocalFolder(value: string): Promise<string> {
+  const folder = localFolder(value, path);
+  const exists = folder
+    ? await stat(folder).then(
+        (s) => s.isDirectory(),
+        () => false,
+      )
+    : folder === '';
+  if (folder === null || !exists)
+    throw new UserError('app.storage.folderRefused', { folder: plainName(value) });
+  return folder;
+}
+
 function defined<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The settings file as read, with a last folder that is not a local one (a hand edit, an older app) forgotten. */
+function fromFile(raw: unknown): Settings {
+  const settings = fieldByField(raw);
+  return localFolder(settings.lastFolder, path) === null ? { ...settings, lastFolder: '' } : settings;
 }
 
 function fieldByField(raw: unknown): Settings {

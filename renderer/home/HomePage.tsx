@@ -13,8 +13,16 @@ import { TopBar } from '../app/TopBar';
 import { BackupsDialog } from './BackupsDialog';
 import { NewReportDialog } from './NewReportDialog';
 import { TrashDialog } from './TrashDialog';
+import type { ImportReport } from '../../shared/import/report';
+import { ImportReportDialog } from '../import/ImportReportDialog';
+import { fileAsBase64, IMPORT_ACCEPT, pickFile } from '../import/read-file';
 
-type Open = null | { kind: 'new' } | { kind: 'trash' } | { kind: 'backups'; draft: DraftSummary };
+type Open =
+  | null
+  | { kind: 'new' }
+  | { kind: 'trash' }
+  | { kind: 'backups'; draft: DraftSummary }
+  | { kind: 'imported'; opened: OpenedDraft; report: ImportReport };
 type Message = { text: string; tone: 'ok' | 'error'; undo?: string };
 
 /** Start-up notices concern the whole session: shown on the first visit to the home page only. */
@@ -106,6 +114,25 @@ export function HomePage() {
     }
   };
 
+  // A report written in Word or WPS, or a saved page: imported, then shown with what was read before the wizard opens.
+  const importDocument = async (file: File) => {
+    try {
+      const result = await window.nianbao.drafts.importDocument({
+        fileName: file.name,
+        data: await fileAsBase64(file),
+      });
+      if (result.ok) setOpen({ kind: 'imported', opened: result.opened, report: result.report });
+      else
+        setMessage({
+          text: t('import.ui.failed', { file: file.name, reason: messageText(t, result.error) }),
+          tone: 'error',
+        });
+    } catch (error) {
+      setMessage({ text: describeError(t, error), tone: 'error' });
+    }
+    await reload();
+  };
+
   return (
     <div className="page">
       <TopBar />
@@ -129,9 +156,18 @@ export function HomePage() {
               aria-label={t('ui.home.import')}
               onChange={(e) => void importFile(e)}
             />
+            <button
+              type="button"
+              onClick={() => pickFile(IMPORT_ACCEPT, (file) => void importDocument(file))}
+            >
+              {t('import.ui.importButton')}
+            </button>
             <button type="button" onClick={() => setOpen({ kind: 'trash' })}>
               {t('ui.home.trash')}
             </button>
+            <a className="button-link" href="#/county">
+              {t('county.ui.homeLink')}
+            </a>
           </div>
         </div>
         {message && (
@@ -197,6 +233,14 @@ export function HomePage() {
       </main>
       {open?.kind === 'new' && (
         <NewReportDialog drafts={drafts ?? []} onClose={() => setOpen(null)} onCreated={openDraft} />
+      )}
+      {open?.kind === 'imported' && (
+        <ImportReportDialog
+          opened={open.opened}
+          report={open.report}
+          onClose={() => setOpen(null)}
+          onOpen={openDraft}
+        />
       )}
       {open?.kind === 'trash' && <TrashDialog onClose={() => setOpen(null)} onRestored={openDraft} />}
       {open?.kind === 'backups' && (

@@ -7,6 +7,7 @@ import { findTemplate, proposeTemplate, TEMPLATES } from '../../shared/report/te
 import { Dialog } from '../app/Dialog';
 import { describeError } from '../app/errors';
 import { defaultReportYear, parseYear, YEARS } from '../app/format';
+import { fileAsBase64, IMPORT_ACCEPT, pickFile } from '../import/read-file';
 
 /** The draft to start from by default: last year's report for the chosen year, else the newest. */
 function bestPrevious(drafts: DraftSummary[], year: number): DraftSummary | undefined {
@@ -25,7 +26,11 @@ export function NewReportDialog(props: {
   const { t } = useTranslation();
   const ids = useId();
   const [yearText, setYearText] = useState(String(defaultReportYear()));
-  const [start, setStart] = useState<'empty' | 'previous'>('empty');
+  const [start, setStart] = useState<'empty' | 'previous' | 'file'>('empty');
+  /** Last year's report imported from a Word file or a page, to start from as from a draft. */
+  const [imported, setImported] = useState<{ id: string; year: number; unit: string; file: string } | null>(
+    null,
+  );
   const [previousId, setPreviousId] = useState(
     () => bestPrevious(props.drafts, defaultReportYear())?.id ?? '',
   );
@@ -49,18 +54,48 @@ export function NewReportDialog(props: {
     if (previous) setYearText(String(previous.year + 1));
   };
 
+  const importPrevious = async (file: File) => {
+    setProblems({});
+    try {
+      const result = await window.nianbao.drafts.importDocument({
+        fileName: file.name,
+        data: await fileAsBase64(file),
+      });
+      if (!result.ok) {
+        setProblems({
+          submit: t('import.ui.failed', {
+            file: file.name,
+            reason: t(result.error.key, result.error.params),
+          }),
+        });
+        return;
+      }
+      const { draft } = result.opened;
+      setImported({ id: draft.id, year: draft.year, unit: draft.unit.name, file: file.name });
+      setYearText(String(draft.year + 1));
+    } catch (error) {
+      setProblems({ submit: describeError(t, error) });
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found: typeof problems = {};
     if (year === null) found.year = t('ui.newReport.yearProblem', YEARS);
     if (start === 'empty' && unitName.trim() === '') found.unitName = t('ui.newReport.unitNameProblem');
+    if (start === 'file' && !imported) found.submit = t('import.ui.noFile');
     setProblems(found);
     if (Object.keys(found).length > 0 || year === null) return;
     setBusy(true);
     try {
+      const fromId = start === 'file' ? imported?.id : start === 'previous' ? previousId : undefined;
       const opened =
-        start === 'previous'
-          ? await window.nianbao.drafts.createFromPrevious({ previousId, year, template: template.id })
+        fromId !== undefined
+          ? await window.nianbao.drafts.createFromPrevious({
+              previousId: fromId,
+              year,
+              template: template.id,
+            })
           : await window.nianbao.drafts.create({
               template: template.id,
               variant: variantId,
@@ -97,7 +132,31 @@ export function NewReportDialog(props: {
             {t('ui.newReport.startFromPrevious')}
           </label>
           {props.drafts.length === 0 && <p className="hint">{t('ui.newReport.noPrevious')}</p>}
+          <label className="choice">
+            <input type="radio" name="start" checked={start === 'file'} onChange={() => setStart('file')} />
+            {t('import.ui.startFromFile')}
+          </label>
         </fieldset>
+
+        {start === 'file' && (
+          <div className="field">
+            <button
+              type="button"
+              onClick={() => pickFile(IMPORT_ACCEPT, (file) => void importPrevious(file))}
+            >
+              {t('import.ui.chooseFile')}
+            </button>
+            <p className="hint" role="status">
+              {imported
+                ? t('import.ui.importedPrevious', {
+                    unit: imported.unit || t('ui.home.unnamed'),
+                    year: imported.year,
+                    file: imported.file,
+                  })
+                : t('import.ui.fileHint')}
+            </p>
+          </div>
+        )}
 
         {start === 'previous' && (
           <div className="field">

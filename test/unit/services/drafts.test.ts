@@ -19,6 +19,7 @@ import {
   tempDir,
   told,
   type Harness,
+  wizardSave,
 } from './helpers';
 
 let dir: string;
@@ -42,8 +43,9 @@ describe('drafts on disk', () => {
     const api = await open(h);
     const { draft } = await create(api);
     tick(1000);
-    const result = await api.drafts.save({ ...draft, prose: { 's5.problems': '人员力量不足。' } });
-    expect(result).toEqual({ ok: true, savedAt: '2026-01-10T02:00:01.000Z' });
+    const result = await wizardSave(api, { ...draft, prose: { 's5.problems': '人员力量不足。' } });
+    // The second save of the draft: its creation was the first.
+    expect(result).toEqual({ ok: true, savedAt: '2026-01-10T02:00:01.000Z', revision: 2 });
 
     const file = join(dir, 'drafts', `${draft.id}.json`);
     const reopened = (await (await open(h)).drafts.open(draft.id)).draft;
@@ -58,7 +60,7 @@ describe('drafts on disk', () => {
     tick(1000);
     const second = (await create(api)).draft;
     tick(1000);
-    await api.drafts.save({ ...first, values: draftWithError().values });
+    await wizardSave(api, { ...first, values: draftWithError().values });
     const list = await api.drafts.list();
     expect(list.map((d) => d.id)).toEqual([first.id, second.id]);
     // The same count the checks panel shows for the draft.
@@ -79,7 +81,7 @@ describe('drafts on disk', () => {
     const api = await open(h);
     const { draft } = await create(api);
     const before = readFileSync(join(dir, 'drafts', `${draft.id}.json`), 'utf8');
-    const result = await api.drafts.save({ ...draft, values: { 't9.unknown': 1 } });
+    const result = await wizardSave(api, { ...draft, values: { 't9.unknown': 1 } });
     expect(result).toMatchObject({ ok: false, error: { key: 'draft.error.unknownField' } });
     expect(readFileSync(join(dir, 'drafts', `${draft.id}.json`), 'utf8')).toBe(before);
   });
@@ -130,13 +132,13 @@ describe('rolling backups', () => {
     // Before lunch (the clock starts at 10:00, UTC+8): a save a minute until 10:28.
     for (let n = 1; n <= 28; n++) {
       tick(60_000);
-      await api.drafts.save({ ...draft, prose: { 's5.problems': `上午第${n}次` } });
+      await wizardSave(api, { ...draft, prose: { 's5.problems': `上午第${n}次` } });
     }
     tick(3 * 3600_000 - 28 * 60_000);
     // After lunch: two hours of typing, a save a minute.
     for (let n = 1; n <= 120; n++) {
       tick(60_000);
-      await api.drafts.save({ ...draft, prose: { 's5.problems': `下午第${n}次` } });
+      await wizardSave(api, { ...draft, prose: { 's5.problems': `下午第${n}次` } });
       if (n === 2) {
         const kept = await rollingOf(api, draft.id);
         expect(kept.map((b) => backupText(draft.id, b.name)).slice(0, 3)).toEqual([
@@ -161,13 +163,13 @@ describe('rolling backups', () => {
     const { draft } = await create(api);
     for (let n = 1; n <= 36; n++) {
       tick(10_000);
-      await api.drafts.save({ ...draft, prose: { 's5.problems': `原来的内容第${n}版` } });
+      await wizardSave(api, { ...draft, prose: { 's5.problems': `原来的内容第${n}版` } });
     }
     tick(10_000);
-    await api.drafts.save({ ...draft, prose: { 's5.problems': '' } });
+    await wizardSave(api, { ...draft, prose: { 's5.problems': '' } });
     for (let n = 1; n <= 30; n++) {
       tick(2_000);
-      await api.drafts.save({ ...draft, prose: { 's5.problems': '新'.repeat(n) } });
+      await wizardSave(api, { ...draft, prose: { 's5.problems': '新'.repeat(n) } });
     }
     const rolling = await rollingOf(api, draft.id);
     const before = rolling.find((b) => backupText(draft.id, b.name)?.startsWith('原来的内容'));
@@ -193,7 +195,7 @@ describe('rolling backups', () => {
     for (let day = 0; day < 3; day++) {
       for (let n = 0; n < 30; n++) {
         tick(60_000);
-        await api.drafts.save({ ...draft, prose: { 's5.problems': `第${day + 1}天第${n + 1}次` } });
+        await wizardSave(api, { ...draft, prose: { 's5.problems': `第${day + 1}天第${n + 1}次` } });
       }
       tick(24 * 3600_000 - 30 * 60_000);
     }
@@ -226,12 +228,12 @@ describe('the recycle bin', () => {
   it('delete moves the draft to the recycle bin with its backups; restore brings it back whole', async () => {
     const api = await open(h);
     const { draft } = await create(api);
-    await api.drafts.save({ ...draft, prose: { 's5.problems': '要保留的内容' } });
+    await wizardSave(api, { ...draft, prose: { 's5.problems': '要保留的内容' } });
     expect(await api.drafts.remove(draft.id)).toEqual({ ok: true });
     expect(await api.drafts.list()).toEqual([]);
     expect(existsSync(join(dir, 'trash', `${draft.id}.json`))).toBe(true);
     // A late autosave from a window still showing it must not resurrect it behind the clerk's back.
-    expect(await api.drafts.save(draft)).toMatchObject({ ok: false, error: { key: 'app.storage.inTrash' } });
+    expect(await wizardSave(api, draft)).toMatchObject({ ok: false, error: { key: 'app.storage.inTrash' } });
 
     const again = await open(h);
     expect((await again.drafts.listTrash()).map((d) => d.id)).toEqual([draft.id]);
@@ -296,17 +298,17 @@ describe('import, duplicate and start from last year', () => {
   it('duplicate makes an independent copy', async () => {
     const api = await open(h);
     const { draft } = await create(api);
-    await api.drafts.save({ ...draft, prose: { 's5.problems': '原稿' } });
+    await wizardSave(api, { ...draft, prose: { 's5.problems': '原稿' } });
     const copy = (await api.drafts.duplicate(draft.id)).draft;
     expect(copy.id).not.toBe(draft.id);
-    await api.drafts.save({ ...copy, prose: { 's5.problems': '副本改过' } });
+    await wizardSave(api, { ...copy, prose: { 's5.problems': '副本改过' } });
     expect((await api.drafts.open(draft.id)).draft.prose['s5.problems']).toBe('原稿');
   });
 
   it('start from last year carries the unit and prose into a new draft for the next year', async () => {
     const api = await open(h);
     const last = (await create(api)).draft;
-    await api.drafts.save({ ...last, unit: { ...last.unit, phone: '0769-12345678' } });
+    await wizardSave(api, { ...last, unit: { ...last.unit, phone: '0769-12345678' } });
     const opened = await api.drafts.createFromPrevious({
       previousId: last.id,
       year: 2026,
@@ -324,18 +326,20 @@ describe('import, duplicate and start from last year', () => {
 describe('settings', () => {
   it('a change to one setting keeps the others, and survives a restart', async () => {
     const api = await open(h);
-    await api.settings.set({ lastFolder: '/home/clerk/年报', boldHeadings: true });
+    const folder = join(dir, '年报');
+    mkdirSync(folder);
+    await api.settings.set({ lastFolder: folder, boldHeadings: true });
     const next = await api.settings.set({ language: 'zh-TW' });
     expect(next).toMatchObject({
       language: 'zh-TW',
-      lastFolder: '/home/clerk/年报',
+      lastFolder: folder,
       boldHeadings: true,
       lineSpacing: 28,
     });
     await api.settings.set({ phrases: { measures: ['建立健全制度'] } });
     expect(await (await open(h)).settings.get()).toMatchObject({
       language: 'zh-TW',
-      lastFolder: '/home/clerk/年报',
+      lastFolder: folder,
       phrases: { measures: ['建立健全制度'], problems: [] },
     });
     expect(readdirSync(dir)).toContain('settings.json');

@@ -25,6 +25,7 @@ import {
   unmount,
   warnSkipped,
   type Harness,
+  wizardSave,
 } from './helpers';
 
 const TITLE = '寮步镇人民政府2025年政府信息公开工作年度报告';
@@ -95,7 +96,7 @@ describe('exporting to the clerk’s disk', () => {
 
   it('refuses a final export of a report with errors, and marks any other export 草稿', async () => {
     const { draft } = await api.drafts.open(id);
-    await api.drafts.save({ ...draft, values: draftWithError().values });
+    await wizardSave(api, { ...draft, values: draftWithError().values });
     h.answer = join(out, 'final.docx');
     const refused = await api.exports.docx({ id, final: true });
     expect(refused).toMatchObject({ ok: false, error: { key: 'app.export.hasErrors' } });
@@ -145,7 +146,7 @@ describe('exporting to the clerk’s disk', () => {
   it('print goes to the shell, and a final print refuses a report with errors', async () => {
     expect(await api.exports.print({ id, size: 'a4', final: true })).toEqual({ ok: true });
     const { draft } = await api.drafts.open(id);
-    await api.drafts.save({ ...draft, values: draftWithError().values });
+    await wizardSave(api, { ...draft, values: draftWithError().values });
     expect(await api.exports.print({ id, size: 'a4', final: true })).toMatchObject({
       ok: false,
       error: { key: 'app.export.hasErrors' },

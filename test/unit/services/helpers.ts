@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createI18n } from '../../../shared/i18n';
-import { bridgeMethods, type BridgeApi, type UserMessage } from '../../../shared/bridge';
+import { bridgeMethods, type BridgeApi, type SaveResult, type UserMessage } from '../../../shared/bridge';
 import { createDispatcher } from '../../../electron/services/dispatch';
 import type { Draft } from '../../../shared/report/draft';
 import { newDraft } from '../../../shared/report/draft-io';
@@ -84,6 +84,22 @@ export async function open(h: Harness): Promise<BridgeApi> {
   for (const [namespace, name, def] of bridgeMethods())
     (api[namespace] ??= {})[name] = (...args) => dispatch(def.channel, args);
   return api as unknown as BridgeApi;
+}
+
+const revisions = new WeakMap<BridgeApi, Map<string, number>>();
+
+/**
+ * Saves as the wizard does: each save of a draft is based on the revision the previous successful
+ * save of it through the same `api` returned (at first, the revision of the draft passed in, as
+ * opened or created).
+ */
+export async function wizardSave(api: BridgeApi, draft: Draft): Promise<SaveResult> {
+  const known = revisions.get(api) ?? new Map<string, number>();
+  revisions.set(api, known);
+  const revision = known.get(draft.id) ?? draft.meta.revision;
+  const result = await api.drafts.save({ ...draft, meta: { ...draft.meta, revision } });
+  if (result.ok) known.set(draft.id, result.revision);
+  return result;
 }
 
 /** Whether `chattr +i` works here: it makes a file that even root cannot replace (rename fails with EPERM). */

@@ -71,39 +71,43 @@ function burstAndKill(
 }
 
 describe('a save killed halfway', () => {
-  it('leaves the draft opening with either the old or the new content, kill after kill', async () => {
-    const dir = tempDir();
-    try {
-      const h = harness(dir);
-      const { draft } = await (
-        await open(h)
-      ).drafts.create({
-        template: 'national-2021',
-        year: 2025,
-        unit: { name: '寮步镇人民政府', kind: 'township' },
-      });
-      // Through the whole save three times, then on the file write alone, where a non-atomic write would show.
-      const kills = [
-        ['save', 3, 0],
-        ['save', 3, 7],
-        ['save', 3, 23],
-        ['write', 5, 0],
-        ['write', 5, 2],
-        ['write', 5, 5],
-        ['write', 5, 9],
-      ] as const;
-      for (const [mode, atLeast, ms] of kills) {
-        const last = await burstAndKill(dir, draft.id, mode, atLeast, ms);
-        const api = await open(h);
-        expect(await api.app.startupNotices()).toEqual([]);
-        const saved = (await api.drafts.open(draft.id)).draft.prose['s5.problems'] ?? '';
-        const n = Number(/^第(\d+)稿/.exec(saved)?.[1]);
-        expect([last, last + 1]).toContain(n);
-        expect(saved.length).toBe(`第${n}稿`.length + 80_000);
-        expect(readdirSync(join(dir, 'drafts')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  it(
+    'leaves the draft opening with either the old or the new content, kill after kill',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      try {
+        const h = harness(dir);
+        const { draft } = await (
+          await open(h)
+        ).drafts.create({
+          template: 'national-2021',
+          year: 2025,
+          unit: { name: '寮步镇人民政府', kind: 'township' },
+        });
+        // Through the whole save three times, then on the file write alone, where a non-atomic write would show.
+        const kills = [
+          ['save', 3, 0],
+          ['save', 3, 7],
+          ['save', 3, 23],
+          ['write', 5, 0],
+          ['write', 5, 2],
+          ['write', 5, 5],
+          ['write', 5, 9],
+        ] as const;
+        for (const [mode, atLeast, ms] of kills) {
+          const last = await burstAndKill(dir, draft.id, mode, atLeast, ms);
+          const api = await open(h);
+          expect(await api.app.startupNotices()).toEqual([]);
+          const saved = (await api.drafts.open(draft.id)).draft.prose['s5.problems'] ?? '';
+          const n = Number(/^第(\d+)稿/.exec(saved)?.[1]);
+          expect([last, last + 1]).toContain(n);
+          expect(saved.length).toBe(`第${n}稿`.length + 80_000);
+          expect(readdirSync(join(dir, 'drafts')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        }
+      } finally {
+        removeDir(dir);
       }
-    } finally {
-      removeDir(dir);
-    }
-  });
+    },
+  );
 });

@@ -22,14 +22,18 @@ const library = await DraftLibrary.open({
 });
 const files = new DraftFiles(dataLayout(dir).drafts);
 let n = 0;
+/** Each save is based on the revision the previous one returned, as the wizard's are. */
+let revision = 0;
 
 describe('saving a 100 KB draft', () => {
   bench('full save (file, index, checks, backups)', async () => {
     const result = await library.save({
       ...draft,
       prose: { 's1.active': `${n++}${draft.prose['s1.active']}` },
+      meta: { ...draft.meta, revision },
     });
     if (!result.ok) throw new Error(JSON.stringify(result));
+    revision = result.revision;
   });
   bench('draft file only (atomic write + fsync)', async () => {
     await files.write({

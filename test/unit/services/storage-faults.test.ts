@@ -28,6 +28,7 @@ import {
   unmount,
   warnSkipped,
   type Harness,
+  wizardSave,
 } from './helpers';
 
 let dir: string;
@@ -48,8 +49,8 @@ async function savedTwice(api: BridgeApi): Promise<string> {
     year: 2025,
     unit: { name: '寮步镇人民政府', kind: 'township' },
   });
-  expect(await api.drafts.save({ ...draft, prose: { 's5.problems': '第一稿' } })).toMatchObject({ ok: true });
-  expect(await api.drafts.save({ ...draft, prose: { 's5.problems': '第二稿' } })).toMatchObject({ ok: true });
+  expect(await wizardSave(api, { ...draft, prose: { 's5.problems': '第一稿' } })).toMatchObject({ ok: true });
+  expect(await wizardSave(api, { ...draft, prose: { 's5.problems': '第二稿' } })).toMatchObject({ ok: true });
   return draft.id;
 }
 
@@ -181,7 +182,7 @@ describe('a backup folder that is really a file', () => {
     writeFileSync(join(dir, 'backups', id), 'a file where the folder should be');
 
     const { draft } = await api.drafts.open(id);
-    const result = await api.drafts.save({ ...draft, prose: { 's5.problems': '第三稿' } });
+    const result = await wizardSave(api, { ...draft, prose: { 's5.problems': '第三稿' } });
     expect(result.ok).toBe(true);
     const notices = result.ok ? (result.notices ?? []) : [];
     expect(notices).toEqual([expect.objectContaining({ severity: 'warning', key: 'app.backup.failed' })]);
@@ -204,7 +205,7 @@ describe('a draft file that cannot be written', () => {
     const { draft } = await api.drafts.open(id);
     setImmutable(draftPath(id), true);
     try {
-      const result = await api.drafts.save({ ...draft, prose: { 's5.problems': '第三稿' } });
+      const result = await wizardSave(api, { ...draft, prose: { 's5.problems': '第三稿' } });
       expect(result).toMatchObject({
         ok: false,
         error: { key: 'app.storage.locked', params: { file: draftPath(id) } },
@@ -215,7 +216,7 @@ describe('a draft file that cannot be written', () => {
     } finally {
       setImmutable(draftPath(id), false);
     }
-    expect(await api.drafts.save({ ...draft, prose: { 's5.problems': '第三稿' } })).toMatchObject({
+    expect(await wizardSave(api, { ...draft, prose: { 's5.problems': '第三稿' } })).toMatchObject({
       ok: true,
     });
     expect(onDisk(id).prose['s5.problems']).toBe('第三稿');
@@ -228,7 +229,7 @@ describe('a draft file that cannot be written', () => {
     rmSync(draftPath(id));
     mkdirSync(draftPath(id));
     writeFileSync(join(draftPath(id), 'keep'), '');
-    const result = await api.drafts.save({ ...draft, prose: { 's5.problems': '第三稿' } });
+    const result = await wizardSave(api, { ...draft, prose: { 's5.problems': '第三稿' } });
     expect(result).toMatchObject({
       ok: false,
       error: { key: 'app.storage.saveFailed', params: { file: draftPath(id) } },
@@ -250,7 +251,7 @@ describe('a full disk', () => {
       // Fill the disk, leaving less room than the next save needs.
       writeFileSync(join(dir, 'filler'), Buffer.alloc(Math.max(0, freeBytes(dir) - 16 * 1024)));
       const big = '政务公开'.repeat(10_000);
-      const result = await api.drafts.save({ ...draft, prose: { 's5.problems': big } });
+      const result = await wizardSave(api, { ...draft, prose: { 's5.problems': big } });
       expect(result).toMatchObject({
         ok: false,
         error: { key: 'app.storage.diskFull', params: { file: draftPath(id) } },
@@ -279,7 +280,7 @@ function freeBytes(path: string): number {
 
 describe('the small files of the data folder', () => {
   it('a corrupt settings file is moved aside, the settings start from their defaults, and the clerk is told', async () => {
-    await (await open(h)).settings.set({ language: 'en', lastFolder: '/home/clerk' });
+    await (await open(h)).settings.set({ language: 'en', lastFolder: dir });
     writeFileSync(join(dir, 'settings.json'), '{"language": "en", "lastF');
     const api = await open(h);
     const [notice] = await api.app.startupNotices();
