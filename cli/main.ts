@@ -75,7 +75,6 @@ export async function main(argv: string[], output: CliOutput = consoleOutput): P
   const [command, ...rest] = positionals;
   if (opts.help || !command) {
     output.out(t('cli.help'));
-    output.out(t('import.cli.help'));
     return command || opts.help ? 0 : 2;
   }
   const i18n = createI18n(isLanguage(opts.lang) ? (opts.lang as Language) : 'zh-CN');
