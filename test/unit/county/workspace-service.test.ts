@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeApi } from '../../../shared/bridge';
 import { serializeDraft } from '../../../shared/report/draft-io';
 import { exportDocx } from '../../../shared/export/docx';
 import { national2021 } from '../../../shared/report/templates/national-2021';
-import { harness, open, removeDir, tempDir, told } from '../services/helpers';
+import { buildServicesChild, harness, open, removeDir, tempDir, told } from '../services/helpers';
 import { oldFormReport, unitReport, withBalanceError } from './fixtures';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -156,24 +154,10 @@ describe('an import killed halfway', () => {
   let child: string;
   beforeAll(async () => {
     work = tempDir('nianbao-county-kill-');
-    child = join(work, 'import-burst.cjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('./fixtures/import-burst.ts', import.meta.url))],
-      outfile: child,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'error',
-      plugins: [
-        {
-          name: 'no-electron',
-          setup(b) {
-            b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stub' }));
-            b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};' }));
-          },
-        },
-      ],
-    });
+    child = await buildServicesChild(
+      new URL('./fixtures/import-burst.ts', import.meta.url),
+      join(work, 'import-burst.cjs'),
+    );
   });
   afterAll(() => removeDir(work));
 

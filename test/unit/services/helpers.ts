@@ -144,3 +144,30 @@ export function told(message: UserMessage): string {
   if (text === message.key || /\{\{/.test(text)) throw new Error(`untranslated or unfilled message: ${text}`);
   return text;
 }
+
+/**
+ * Bundles a fixture script that drives the real services into one CommonJS file a child process
+ * runs, for tests that kill or race a real process. electron-store imports electron for its
+ * defaults; the services pass every path explicitly, so electron is stubbed.
+ */
+export async function buildServicesChild(entry: URL, outfile: string): Promise<string> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [fileURLToPath(entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'no-electron',
+        setup(b) {
+          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};' }));
+        },
+      },
+    ],
+  });
+  return outfile;
+}

@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { harness, open, removeDir, tempDir } from './helpers';
+import { buildServicesChild, harness, open, removeDir, tempDir } from './helpers';
 
 /**
  * A save killed halfway: a child process saves one draft in a tight loop and is SIGKILLed at
@@ -16,25 +14,10 @@ let child: string;
 
 beforeAll(async () => {
   work = tempDir('nianbao-kill-');
-  child = join(work, 'save-burst.cjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/save-burst.ts', import.meta.url))],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'error',
-    // electron-store imports electron for its defaults; the services pass every path explicitly.
-    plugins: [
-      {
-        name: 'no-electron',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};' }));
-        },
-      },
-    ],
-  });
+  child = await buildServicesChild(
+    new URL('./fixtures/save-burst.ts', import.meta.url),
+    join(work, 'save-burst.cjs'),
+  );
 });
 afterAll(() => removeDir(work));
 

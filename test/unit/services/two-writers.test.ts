@@ -2,13 +2,20 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliOutput } from '../../../cli/main';
 import { isStale, lockPathFor, STALE_LOCK_MS, withFileLock } from '../../../electron/services/file-lock';
 import type { Draft } from '../../../shared/report/draft';
-import { harness, open, removeDir, tempDir, told, wizardSave, type Harness } from './helpers';
+import {
+  buildServicesChild,
+  harness,
+  open,
+  removeDir,
+  tempDir,
+  told,
+  wizardSave,
+  type Harness,
+} from './helpers';
 
 /**
  * Two processes saving one draft (the app under two logins, the app and the command line). Every
@@ -21,25 +28,10 @@ let child: string;
 
 beforeAll(async () => {
   work = tempDir('nianbao-writers-');
-  child = join(work, 'save-writer.cjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/save-writer.ts', import.meta.url))],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'error',
-    // electron-store imports electron for its defaults; the services pass every path explicitly.
-    plugins: [
-      {
-        name: 'no-electron',
-        setup(b) {
-          b.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};' }));
-        },
-      },
-    ],
-  });
+  child = await buildServicesChild(
+    new URL('./fixtures/save-writer.ts', import.meta.url),
+    join(work, 'save-writer.cjs'),
+  );
 });
 afterAll(() => removeDir(work));
 
