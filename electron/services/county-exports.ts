@@ -14,7 +14,7 @@ import { feedbackDocx } from '../../shared/export/feedback/docx';
 import { findingsXlsx, type UnitFindings } from '../../shared/export/feedback/findings-xlsx';
 import { createI18n } from '../../shared/i18n';
 import { findTemplate, proposeTemplate } from '../../shared/report/templates';
-import { roster, workbook } from '../../cli/commands/consolidate';
+import { roster, workbook } from '../../shared/export/xlsx/consolidation';
 import { writeFileAtomic } from './atomic-file';
 import type { CountyWorkspaces, OpenedWorkspace } from './county-workspace';
 import { exportFailure } from './exports';
