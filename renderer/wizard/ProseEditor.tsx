@@ -111,9 +111,6 @@ export function ProseEditor(props: {
     area.current.focus();
     area.current.setSelectionRange(at, at + paragraph.length);
   };
-  const excerpt = (paragraph: string) =>
-    [...paragraph].length > 40 ? `${[...paragraph].slice(0, 40).join('')}…` : paragraph;
-
   return (
     <section className="slot" aria-labelledby={`${inputId}-title`}>
       <h3 id={`${inputId}-title`}>{slot.heading ?? props.fallbackTitle}</h3>
@@ -155,14 +152,7 @@ export function ProseEditor(props: {
             <p className="generated-label">
               <strong>{t('ui.prose.carriedTag')}</strong> {t('ui.prose.carriedHint')}
             </p>
-            <button
-              type="button"
-              className="link generated-text"
-              onClick={() => select(paragraph)}
-              aria-label={t('ui.prose.showParagraph', { text: excerpt(paragraph) })}
-            >
-              {excerpt(paragraph)}
-            </button>
+            <ParagraphLink paragraph={paragraph} onSelect={select} />
             {props.onConfirmCarried && (
               <button
                 type="button"
@@ -183,14 +173,7 @@ export function ProseEditor(props: {
       {(props.repeated ?? []).map((paragraph) => (
         <div key={`repeated-${paragraph}`} className="generated repeated-mark" data-repeated>
           <p className="generated-label">{t('ui.prose.repeatedTag', { year: props.previousYear ?? '' })}</p>
-          <button
-            type="button"
-            className="link generated-text"
-            onClick={() => select(paragraph)}
-            aria-label={t('ui.prose.showParagraph', { text: excerpt(paragraph) })}
-          >
-            {excerpt(paragraph)}
-          </button>
+          <ParagraphLink paragraph={paragraph} onSelect={select} />
         </div>
       ))}
       <div className="slot-foot">
@@ -222,3 +205,22 @@ export function ProseEditor(props: {
     </section>
   );
 }
+
+/** A marked paragraph's opening words; a click selects the paragraph in the text. */
+function ParagraphLink(props: { paragraph: string; onSelect(paragraph: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="link generated-text"
+      onClick={() => props.onSelect(props.paragraph)}
+      aria-label={t('ui.prose.showParagraph', { text: excerpt(props.paragraph) })}
+    >
+      {excerpt(props.paragraph)}
+    </button>
+  );
+}
+
+/** A paragraph's first 40 characters, for a mark that names it. */
+const excerpt = (paragraph: string) =>
+  [...paragraph].length > 40 ? `${[...paragraph].slice(0, 40).join('')}…` : paragraph;

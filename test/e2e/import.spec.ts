@@ -25,6 +25,14 @@ async function importDocx(page: Page) {
   return dialog;
 }
 
+/** Step 二 holds table 二, where the imported 规章 现行有效件数 (6) shows. */
+async function openStep2(page: Page) {
+  await page
+    .getByRole('navigation', { name: '填写步骤' })
+    .getByRole('button', { name: /二、主动公开政府信息情况/ })
+    .click();
+}
+
 test('a .docx from the home page: the import report, then the wizard with its numbers and checks', async ({
   page,
 }) => {
@@ -36,10 +44,7 @@ test('a .docx from the home page: the import report, then the wizard with its nu
   await dialog.getByRole('button', { name: '打开向导' }).click();
 
   await expect(page.getByRole('textbox', { name: '报告年度' })).toHaveValue('2023');
-  await page
-    .getByRole('navigation', { name: '填写步骤' })
-    .getByRole('button', { name: /二、主动公开政府信息情况/ })
-    .click();
+  await openStep2(page);
   await expect(page.locator('[data-field="t2.rules.current"]')).toHaveValue('6');
   await page.getByRole('tab', { name: /检查/ }).click();
   await expect(page.locator('.checks-item').filter({ hasText: '规章' }).first()).toBeVisible();
@@ -49,10 +54,7 @@ test('a new year starts from an imported file', async ({ page }) => {
   const dialog = await importDocx(page);
   await dialog.getByRole('button', { name: '从这份报告开始 2024 年' }).click();
   await expect(page.getByRole('textbox', { name: '报告年度' })).toHaveValue('2024');
-  await page
-    .getByRole('navigation', { name: '填写步骤' })
-    .getByRole('button', { name: /二、主动公开政府信息情况/ })
-    .click();
+  await openStep2(page);
   // R7 carries 现行有效件数 forward: last year's 6 is where this year's count starts.
   await expect(page.locator('[data-field="t2.rules.current"]')).toHaveValue('6');
 });
@@ -72,9 +74,6 @@ test('从上年报告开始 takes last year’s report as a file: imported first
   await dialog.getByRole('button', { name: '创建报告' }).click();
 
   await expect(page.getByRole('textbox', { name: '报告年度' })).toHaveValue('2024');
-  await page
-    .getByRole('navigation', { name: '填写步骤' })
-    .getByRole('button', { name: /二、主动公开政府信息情况/ })
-    .click();
+  await openStep2(page);
   await expect(page.locator('[data-field="t2.rules.current"]')).toHaveValue('6');
 });
