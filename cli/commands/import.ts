@@ -77,6 +77,10 @@ export async function commandImport(
         year: draft.year,
       }),
     );
+  if (report.script.traditional > 0)
+    output.out(t('import.ui.traditional', { count: report.script.traditional }));
+  if (report.script.pinyin > 0)
+    output.out(t('import.ui.pinyin', { count: report.script.pinyin, example: report.script.pinyinExample }));
   for (const item of report.notPlaced) output.out(t('import.cli.notPlaced', { text: item.text }));
   if (args.report) {
     try {

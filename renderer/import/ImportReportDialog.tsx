@@ -73,6 +73,14 @@ export function ImportReportDialog(props: {
         {report.year.source === 'assumed' && (
           <li>{t('import.ui.yearAssumed', { year: report.year.value })}</li>
         )}
+        {report.script.traditional > 0 && (
+          <li>{t('import.ui.traditional', { count: report.script.traditional })}</li>
+        )}
+        {report.script.pinyin > 0 && (
+          <li>
+            {t('import.ui.pinyin', { count: report.script.pinyin, example: report.script.pinyinExample })}
+          </li>
+        )}
         {report.missing.length > 0 && <li>{t('import.ui.missing', { count: report.missing.length })}</li>}
         {report.notPlaced.map((item, i) => (
           <li key={i}>{t(`import.ui.notPlaced.${item.reason}`, { text: item.text })}</li>

@@ -136,7 +136,10 @@ function mostFrequentYear(paragraphs: SourceParagraph[]): YearFinding | null {
 
 export function readIdentity(paragraphs: SourceParagraph[]): Identity {
   const body = paragraphs.filter((p) => p.text && !p.furniture);
-  const title = findTitle(body);
+  // A title line can stand among a page's frame lines ("…工作报告 |" over "||"), so it may be furniture.
+  const title = findTitle(
+    paragraphs.filter((p) => p.text && (!p.furniture || TITLE_WORDS.test(squeeze(p.text)))),
+  );
   const titleText = title.map((t) => t.text).join('');
   const years: YearFinding[] = [];
   const units: UnitFinding[] = [];

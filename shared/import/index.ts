@@ -16,6 +16,7 @@ import type { ImportFormat, ImportReport, ReadCell } from './report';
 import type { SourceBlock, SourceParagraph, SourceRow } from './source';
 import { readTables, type TableReading } from './tables';
 import { textBlocks } from './text';
+import { toSimplified, type ScriptChanges } from './traditional';
 
 export type { ImportFormat, ImportReport, ReadCell } from './report';
 
@@ -67,7 +68,7 @@ export async function importDocument(
       return fail('damaged', { name: fileName });
     }
     if (!blocks) return fail(ext === 'xlsx' || ext === 'et' ? 'spreadsheet' : 'notWord', { name: fileName });
-    return importBlocks(blocks, 'docx', fileName, opts);
+    return importSimplified(blocks, 'docx', fileName, opts);
   }
   const text = decodeText(bytes);
   // eslint-disable-next-line no-control-regex -- binary files are told apart by their control bytes
@@ -76,16 +77,26 @@ export async function importDocument(
   if (/^\s*MIME-Version:/i.test(text) || ext === 'mht' || ext === 'mhtml')
     return fail('mht', { name: fileName });
   if (ext === 'html' || ext === 'htm' || /<(?:html|body|table|p|div)[\s>]/i.test(text.slice(0, 8192)))
-    return importBlocks(htmlBlocks(text), 'html', fileName, opts);
-  return importBlocks(textBlocks(text), 'text', fileName, opts);
+    return importSimplified(htmlBlocks(text), 'html', fileName, opts);
+  return importSimplified(textBlocks(text), 'text', fileName, opts);
 }
 
 /** Imports text pasted from a web page or a PDF viewer. */
-export function importText(text: string, fileName = '', opts: ImportOptions = {}): ImportResult {
-  return importBlocks(textBlocks(text), 'text', fileName, opts);
+export function importText(text: string, fileName = '', opts: ImportOptions = {}): Promise<ImportResult> {
+  return importSimplified(textBlocks(text), 'text', fileName, opts);
 }
 
-const ATTACHMENT = /^(?:附件[：:\d\s]|附件$|附表\s*\d|单位[：:])/;
+async function importSimplified(
+  blocks: SourceBlock[],
+  format: ImportFormat,
+  fileName: string,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const simplified = await toSimplified(blocks);
+  return importBlocks(simplified.blocks, format, fileName, opts, simplified.changes);
+}
+
+const ATTACHMENT = /^(?:附件[：:\d\s]|附件$|附表\s*\d|单位[：:]|[^。，,；、]{0,20}(?:附件|附表)$)/;
 
 interface Reading {
   template: TemplateDef;
@@ -129,6 +140,7 @@ export function importBlocks(
   format: ImportFormat,
   fileName: string,
   opts: ImportOptions = {},
+  script: ScriptChanges = { traditional: 0, pinyin: 0, pinyinExample: '' },
 ): ImportResult {
   const paragraphs = blocks.filter((b): b is SourceParagraph => b.kind === 'paragraph');
   const rows = blocks.filter((b): b is SourceRow => b.kind === 'row');
@@ -251,6 +263,7 @@ export function importBlocks(
   const report: ImportReport = {
     fileName,
     format,
+    script,
     template: template.id,
     variant: draft.variant,
     recognisedBy: {

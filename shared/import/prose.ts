@@ -38,6 +38,17 @@ function splitRunIn(rest: string): { head: string; body: string } {
   return m ? { head: m[1]!, body: m[2]!.trim() } : { head: '', body: rest };
 }
 
+/**
+ * The ways a line can be heading and run-on text: by its punctuation, and at its first space
+ * (a page pasted as one line: "七、其他需要报告的事项 海盐县…统计(见附表)").
+ */
+function headingReadings(rest: string): { head: string; body: string }[] {
+  const readings = [splitRunIn(rest)];
+  const spaced = /^(\S{2,40}?)\s+(\S.*)$/s.exec(rest);
+  if (spaced) readings.push({ head: spaced[1]!, body: spaced[2]!.trim() });
+  return readings;
+}
+
 export interface SectionTitles {
   section: SectionDef;
   keys: string[];
@@ -67,16 +78,17 @@ export interface HeadingMatch {
 export function matchSection(text: string, titles: SectionTitles[]): HeadingMatch | null {
   const m = SECTION_HEAD.exec(text.trim());
   if (!m) return null;
-  const { head, body } = splitRunIn(m[2]!.trim());
-  const key = titleKey(head);
-  if (!key) return null;
   let best: HeadingMatch | null = null;
-  for (const t of titles)
-    for (const k of t.keys) {
-      const score = similarity(key, k);
-      if (score >= SECTION_MATCH && (!best || score > best.score))
-        best = { section: t.section, score, head, body };
-    }
+  for (const { head, body } of headingReadings(m[2]!.trim())) {
+    const key = titleKey(head);
+    if (!key) continue;
+    for (const t of titles)
+      for (const k of t.keys) {
+        const score = similarity(key, k);
+        if (score >= SECTION_MATCH && (!best || score > best.score))
+          best = { section: t.section, score, head, body };
+      }
+  }
   return best;
 }
 
@@ -103,15 +115,16 @@ function slotsOf(section: SectionDef): SlotDef[] {
 function matchSlot(text: string, candidates: SlotDef[]): { slot: SlotDef; body: string } | null {
   const m = SLOT_HEAD.exec(text.trim());
   if (!m) return null;
-  const { head, body } = splitRunIn(m[1]!.trim());
-  const key = titleKey(head);
-  let best: { slot: SlotDef; score: number } | null = null;
-  for (const slot of candidates) {
-    if (!slot.heading) continue;
-    const score = similarity(key, titleKey(slot.heading.replace(SLOT_HEAD, '$1')));
-    if (score >= SLOT_MATCH && (!best || score > best.score)) best = { slot, score };
+  let best: { slot: SlotDef; score: number; body: string } | null = null;
+  for (const { head, body } of headingReadings(m[1]!.trim())) {
+    const key = titleKey(head);
+    for (const slot of candidates) {
+      if (!slot.heading) continue;
+      const score = similarity(key, titleKey(slot.heading.replace(SLOT_HEAD, '$1')));
+      if (score >= SLOT_MATCH && (!best || score > best.score)) best = { slot, score, body };
+    }
   }
-  return best ? { slot: best.slot, body } : null;
+  return best ? { slot: best.slot, body: best.body } : null;
 }
 
 export interface SlotPlacement {

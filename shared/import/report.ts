@@ -3,6 +3,7 @@ import type { UnitFinding, YearFinding, YearSource } from './identity';
 import type { SlotPlacement } from './prose';
 import type { Origin } from './source';
 import type { Confidence } from './tables';
+import type { ScriptChanges } from './traditional';
 
 export type ImportFormat = 'docx' | 'html' | 'text';
 
@@ -33,6 +34,8 @@ export type SkippedReason = 'title' | 'signature' | 'date' | 'attachment' | 'tab
 export interface ImportReport {
   fileName: string;
   format: ImportFormat;
+  /** Traditional characters read as simplified, and converters' pinyin notes removed. */
+  script: ScriptChanges;
   template: string;
   variant: string;
   /** Template rows found in the document's tables, and the section headings matched. */

@@ -23,13 +23,19 @@ const SHORT = 60;
 function splitInlineHeadings(line: string): string[] {
   if (line.length < 200) return [line];
   return line
-    .split(/[ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]))/)
+    .split(
+      /[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:[ \t\u3000]|$))|(?<=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[ \t\u3000]+/,
+    )
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
 
 function classify(text: string): Line[] {
-  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  // Markup a page's text was copied with (<a href=…>附件</a>) is no text of the report.
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/<\/?[a-zA-Z][^<>\n]*>/g, ' ')
+    .split('\n');
   const lines: Line[] = [];
   raw.forEach((r, i) => {
     const t = r.trim();
@@ -55,7 +61,10 @@ function classify(text: string): Line[] {
       if (cells.at(-1) === '') cells.pop();
       if (cells.length > 1) return lines.push({ kind: 'row', cells, line });
       const cell = cells[0] ?? '';
-      return lines.push({ kind: isValueText(cell) ? 'value' : 'text', text: cell, line });
+      if (isValueText(cell)) return lines.push({ kind: 'value', text: cell, line });
+      // A page's whole body on one line, ending in a stray "|" of the page's frame (海盐 2012).
+      for (const part of splitInlineHeadings(cell)) lines.push({ kind: 'text', text: part, line });
+      return;
     }
     if (isValueText(t)) return lines.push({ kind: 'value', text: t, line });
     for (const part of splitInlineHeadings(t)) lines.push({ kind: 'text', text: part, line });

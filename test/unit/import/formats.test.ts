@@ -75,8 +75,8 @@ describe('cells printed blank, "/", "—" or 无 are not zeros', () => {
     '行政许可 | １，２３４ |',
   ].join('\n');
 
-  it('keeps them blank, counts them per table, and reads 1,234 in full-width digits', () => {
-    const result = importText(text);
+  it('keeps them blank, counts them per table, and reads 1,234 in full-width digits', async () => {
+    const result = await importText(text);
     if (!result.ok) throw new Error();
     const { draft, report } = result;
     expect(draft.values).toEqual({ 't2.licensing': 1234 });
@@ -92,8 +92,8 @@ describe('cells printed blank, "/", "—" or 无 are not zeros', () => {
     expect(report.notPlaced).toContainEqual(expect.objectContaining({ reason: 'unreadableNumber' }));
   });
 
-  it('the checks then say how many cells of the table are still blank, until the clerk fills them', () => {
-    const result = importText(text);
+  it('the checks then say how many cells of the table are still blank, until the clerk fills them', async () => {
+    const result = await importText(text);
     if (!result.ok) throw new Error();
     const template = findTemplate('national-2021')!;
     const blankCells = (d: Draft) => runChecks(template, d).filter((f) => f.rule === 'BLANKCELL');

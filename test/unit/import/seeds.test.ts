@@ -75,3 +75,61 @@ describe('the seeds import into their legacy templates with their published numb
     expect(ids).toEqual(expect.arrayContaining(['R8', 'L6']));
   });
 });
+
+describe('海盐县城投集团 2012, republished through a traditional-script converter', () => {
+  it('reads as simplified text into the 海盐 wording, with its seven categories, shares and 附表 pointer', async () => {
+    const { draft, report } = await imported('haiyan-chengtou-2012.txt');
+    expect(draft.template).toBe('township-2012');
+    expect(draft.variant).toBe('haiyan');
+    expect(draft.year).toBe(2012);
+    expect(draft.unit.name).toBe('海盐县城投集团');
+    expect(draft.issuedOn).toBe('2013-02-27');
+    // The published figures (domain §2.2): 69 in seven categories.
+    expect(draft.declared).toMatchObject({ 'active.total': 69 });
+    expect(draft.lists['active.categories']).toEqual([
+      { label: '政策性文件类', value: 2 },
+      { label: '计划总结类', value: 1 },
+      { label: '属于本单位工作事物类', value: 27 },
+      { label: '人事任免类', value: 3 },
+      { label: '招考录用类', value: 1 },
+      { label: '工作动态类', value: 14 },
+      { label: '其它类', value: 21 },
+    ]);
+    expect(draft.values).toMatchObject({ 'request.total': 1 });
+    expect(report.recognisedBy.sections).toEqual([
+      'active',
+      'request',
+      'fees',
+      'review',
+      'measures',
+      'problems',
+      'other',
+    ]);
+    expect(draft.prose['preface']).toMatch(
+      /^2012年,县城投集团认真贯彻落实《中华人民共和国政府信息公开条例》精神/,
+    );
+    expect(draft.prose['measures.body']).toMatch(/^一年来,本单位政府信息公开工作运行正常/);
+    expect(draft.prose['other.body']).toBe('海盐县城投集团政府信息公开有关指标统计(见附表)');
+    // Nothing of the converter is left: no traditional form, no pinyin note; and the report says so.
+    const all = Object.values(draft.prose).join('');
+    expect(all).not.toMatch(/[縣開報條為們這說體會國與發數處單時對個關現]/);
+    expect(all).not.toMatch(/\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
+    expect(all).toContain('网络防火墙(ath F100-S-AC)');
+    expect(report.script.traditional).toBeGreaterThan(500);
+    expect(report.script).toMatchObject({ pinyin: 119, pinyinExample: '認(rèn)' });
+    expect(report.skipped.map((s) => [s.reason, s.text])).toEqual([
+      ['title', '海盐县城投集团2012年度政府信息公开工作报告'],
+      ['date', '2013年2月27日'],
+      ['attachment', '2013-20号附件'],
+    ]);
+    // The published shares (3/2/39/4/2/20/30) are the largest-remainder ones: no share finding.
+    const rules = runChecks(findTemplate(draft.template)!, draft).map((f) => f.rule);
+    expect(rules).not.toContain('PCT');
+    expect(rules).not.toContain('L-list');
+  });
+
+  it('a report in simplified characters is left as it is', async () => {
+    const { report } = await imported('liaobu-2012.txt');
+    expect(report.script).toEqual({ traditional: 0, pinyin: 0, pinyinExample: '' });
+  });
+});
