@@ -160,6 +160,14 @@ export function startFromPrevious(
       continue;
     }
     if (items) draft.lists[to] = items.map((i) => ({ label: i.label, value: 0 }));
+    const decimals = previous.listDecimals[list.id];
+    if (decimals !== undefined) draft.listDecimals[to] = decimals;
+  }
+  // The unit's own wording of its section titles and title order is this year's too; a change of
+  // template starts from the new template's titles (the national titles are prescribed).
+  if (previousTemplate.id === target.id) {
+    draft.sections = structuredClone(previous.sections);
+    if (previous.titleOrder) draft.titleOrder = previous.titleOrder;
   }
 
   const last = computeValues(previousTemplate, previous);

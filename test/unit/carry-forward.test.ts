@@ -238,6 +238,28 @@ describe('township-2012 → township-2012', () => {
     expect(draft.previous?.values['active.total']).toBe(1328);
     expect(unmapped).toEqual([]);
   });
+
+  it('keeps the unit’s own section titles, the part it leaves out, its title order and its share decimals', () => {
+    const last = example('liaobu-2012.json');
+    last.sections = { basic: { title: '概述' }, other: { omit: true } };
+    last.titleOrder = 'unit-first';
+    last.listDecimals = { 'active.categories': 1 };
+    const draft = reopened(startFromPrevious(last, township, township, 2013).draft, township);
+    expect(draft.sections).toEqual({ basic: { title: '概述' }, other: { omit: true } });
+    expect(draft.titleOrder).toBe('unit-first');
+    expect(draft.listDecimals).toEqual({ 'active.categories': 1 });
+  });
+
+  it('into the national template, only the share decimals come along: its titles are prescribed', () => {
+    const last = example('liaobu-2012.json');
+    last.sections = { basic: { title: '概述' } };
+    last.titleOrder = 'unit-first';
+    last.listDecimals = { 'active.categories': 1 };
+    const { draft } = startFromPrevious(last, township, national, 2021);
+    expect(draft.sections).toEqual({});
+    expect(draft.titleOrder).toBeUndefined();
+    expect(draft.listDecimals).toEqual({ 'active.categories': 1 });
+  });
 });
 
 /** 柳溪镇's 2026 report as the clerk left it: its own words in 一、总体情况 and 五, the rest generated. */
