@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { i18n } from 'i18next';
 import { createI18n, isLanguage, type Language } from '../shared/i18n';
+import { plainName } from '../shared/bridge';
 import { newDraft, readDraftBytes } from '../shared/report/draft-io';
+import { parseNumberInput } from '../shared/report/numbers';
 import { runChecks } from '../shared/report/checks';
 import { findingPlace } from '../shared/report/checks/place';
 import { findTemplate, TEMPLATES } from '../shared/report/templates';
@@ -111,8 +113,12 @@ async function commandNew(opts: Opts, i18n: i18n, output: CliOutput): Promise<nu
   const template = opts.template ? findTemplate(opts.template) : TEMPLATES[0];
   if (!template)
     throw new UsageError('cli.error.template', { template: opts.template ?? '', known: templateIds() });
-  if (!opts.unit?.trim()) throw new UsageError('cli.error.missing', { option: '--unit' });
-  const year = Number(opts.year);
+  // The same rule as the app's fields: no control or bidi-override character in a name.
+  const unit = plainName(opts.unit ?? '').trim();
+  if (!unit) throw new UsageError('cli.error.missing', { option: '--unit' });
+  // Typed as a clerk types it: 2025, ２０２５ or 2025年.
+  const typedYear = parseNumberInput((opts.year ?? '').trim().replace(/年$/, ''), { kind: 'count' });
+  const year = typedYear.ok ? (typedYear.value ?? NaN) : NaN;
   if (!Number.isInteger(year) || year < 2008 || year > 2100)
     throw new UsageError('cli.error.year', { year: opts.year ?? '' });
   const kind = (opts.kind ?? 'township') as UnitKind;
@@ -124,7 +130,7 @@ async function commandNew(opts: Opts, i18n: i18n, output: CliOutput): Promise<nu
       known: template.variants.map((v) => v.id).join(', '),
     });
   if (!opts.output) throw new UsageError('cli.error.missing', { option: '-o' });
-  const draft = newDraft({ template, year, unit: { name: opts.unit.trim(), kind }, variant: opts.variant });
+  const draft = newDraft({ template, year, unit: { name: unit, kind }, variant: opts.variant });
   // The app may be saving that very file (-o into its drafts folder): never replace it unasked.
   if ((await writeNew(opts.output, draft, opts.force === true)) === 'exists')
     throw new UsageError('cli.new.exists', { file: opts.output });

@@ -44,9 +44,23 @@ describe('nianbao new', () => {
       await main(['new', '--template', 'nope', '--unit', 'x', '--year', '2025', '-o', join(d, 'a.json')], io),
     ).toBe(2);
     expect(io.stderr.join('\n')).toContain('没有名为“nope”的模板');
-    expect(await main(['new', '--unit', 'x', '--year', '２０２５年', '-o', join(d, 'b.json')], io)).toBe(2);
+    expect(await main(['new', '--unit', 'x', '--year', '二〇二五', '-o', join(d, 'b.json')], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('报告年度');
+    expect(await main(['new', '--unit', 'x', '--year', '2025.5', '-o', join(d, 'b.json')], io)).toBe(2);
+    expect(await main(['new', '--unit', '\u0000\u202E', '--year', '2025', '-o', join(d, 'b.json')], io)).toBe(
+      2,
+    );
     expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('reads the year as a clerk types it, and keeps control and bidi characters out of the unit name', async () => {
+    const out = join(dir(), 'draft.json');
+    const io = capture();
+    expect(
+      await main(['new', '--unit', '某镇\u202Excod.exe\u001B', '--year', '２０２５年', '-o', out], io),
+    ).toBe(0);
+    const read = readDraft(readFileSync(out, 'utf8'));
+    expect(read.ok && [read.draft.unit.name, read.draft.year]).toEqual(['某镇xcod.exe', 2025]);
   });
 });
 
