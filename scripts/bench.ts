@@ -151,3 +151,4 @@ const ratio = docxMs / zipMs;
 console.log(
   `${'.docx export ÷ zip of its own parts'.padEnd(38)} ${ratio.toFixed(1).padStart(7)} ×   < 3 ×     ${ratio < 3 ? 'ok' : 'SLOW'}  (zip ${zipMs.toFixed(1)} ms)`,
 );
+if (ratio >= 3) console.log('  whose code the rest of the export is: npm run bench:docx-profile');
