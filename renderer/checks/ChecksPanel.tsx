@@ -12,8 +12,12 @@ export interface ChecksPanelProps {
   findings: Finding[];
   /** The clerk chose a finding (click or Enter): go to its cell or paragraph. */
   onJump(f: Finding): void;
-  /** The clerk accepted a warning after checking it (its id goes into draft.acknowledged). */
-  onAcknowledge(id: string): void;
+  /**
+   * The clerk accepted a warning after checking it (its id goes into draft.acknowledged). Absent
+   * where the report is someone else's to answer for (the county reading a unit's report): no
+   * 确认无误 button then.
+   */
+  onAcknowledge?(id: string): void;
   /** The draft's variant, so places are named with its section headings; the template's first variant when absent. */
   variant?: string;
 }
@@ -72,7 +76,7 @@ export function ChecksPanel({ template, findings, onJump, onAcknowledge, variant
           <span className="checks-message">{message}</span>
           {place && <span className="checks-place">{t('sheet.checks.where', { place })}</span>}
         </button>
-        {f.severity === 'warning' && !f.acknowledged && (
+        {f.severity === 'warning' && !f.acknowledged && onAcknowledge && (
           <button
             type="button"
             className="checks-accept"

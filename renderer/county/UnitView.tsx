@@ -98,13 +98,12 @@ export function UnitView(props: { year: number; unit: string }) {
       )}
       {current && template && (
         <div className="county-unit-body">
-          <div className="county-unit-checks county-readonly">
+          <div className="county-unit-checks">
             <ChecksPanel
               template={template}
               findings={findings}
               variant={current.draft.variant}
               onJump={setChosen}
-              onAcknowledge={() => undefined}
             />
             {detail && (
               <dl className="county-detail" aria-live="polite">

@@ -175,6 +175,12 @@ test('a county of 40 units: 名单, files in, board, a newer file, 审核意见,
   await expect(page.locator('.pp-page').first()).toBeVisible();
   await screen(page, 'county-unit');
   await page.getByRole('button', { name: /返回一览/ }).click();
+  // A unit answers for its own warnings: the county reads them (the old form's TEMPLATE), and
+  // has no 确认无误 to accept them with.
+  await page.getByRole('button', { name: [...OLD_FORM][0]!, exact: true }).click();
+  await expect(page.locator('.checks-item.is-warning').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /确认无误/ })).toHaveCount(0);
+  await page.getByRole('button', { name: /返回一览/ }).click();
 
   // 报送情况: one printable page naming the late and missing units.
   await page.getByRole('link', { name: '报送情况（打印）' }).click();
