@@ -58,8 +58,18 @@ export function ImportReportDialog(props: {
       </dl>
       <h3>{t('import.ui.cameIn')}</h3>
       <ul className="plain-list" aria-label={t('import.ui.cameIn')}>
-        <li>{t('import.ui.cells', { count: report.cells.length })}</li>
+        {(report.cells.length > 0 || report.figures.length === 0) && (
+          <li>{t('import.ui.cells', { count: report.cells.length })}</li>
+        )}
         {report.figures.length > 0 && <li>{t('import.ui.figures', { count: report.figures.length })}</li>}
+        {report.lists.map((l) => (
+          <li key={l.list}>
+            {t('import.ui.listItems', {
+              list: template?.lists.find((def) => def.id === l.list)?.label ?? l.list,
+              count: l.items,
+            })}
+          </li>
+        ))}
         <li>{t('import.ui.paragraphs', { count: paragraphs })}</li>
         {blanks.map(([table, count]) => (
           <li key={table}>{t('import.ui.blanks', { table: tableName(table), count })}</li>

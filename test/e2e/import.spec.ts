@@ -77,3 +77,30 @@ test('从上年报告开始 takes last year’s report as a file: imported first
   await openStep2(page);
   await expect(page.locator('[data-field="t2.rules.current"]')).toHaveValue('6');
 });
+
+test('a page republished in traditional characters (海盐 2012) is read as simplified, and the report says so', async ({
+  page,
+}) => {
+  await page.goto(server.app.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入已有报告（Word、网页）' }).click();
+  await (
+    await chooser
+  ).setFiles(
+    join(fileURLToPath(new URL('../..', import.meta.url)), 'test/fixtures/import/haiyan-chengtou-2012.txt'),
+  );
+  const dialog = page.getByRole('dialog', { name: '导入结果：haiyan-chengtou-2012.txt' });
+  const toCheck = dialog.getByRole('list', { name: '请核对' });
+  await expect(toCheck).toContainText(/原文是繁体字，已按简体读入（转换 \d+ 字）/);
+  await expect(toCheck).toContainText('删去了原文中转换工具留下的 119 处注音，如“認(rèn)”');
+  await expect(dialog).toContainText('海盐县城投集团');
+  const cameIn = dialog.getByRole('list', { name: '读到的内容' });
+  await expect(cameIn).toContainText('主动公开政府信息分类 7 项');
+  await expect(cameIn).not.toContainText('表格数字');
+  await screen(page, 'import-traditional');
+  await dialog.getByRole('button', { name: '打开向导' }).click();
+  await expect(page.getByRole('textbox', { name: '报告年度' })).toHaveValue('2012');
+  await expect(
+    page.getByText('县城投集团认真贯彻落实《中华人民共和国政府信息公开条例》精神').first(),
+  ).toBeVisible();
+});
