@@ -77,6 +77,7 @@ export async function commandImport(
         year: draft.year,
       }),
     );
+  if (report.trackedChanges > 0) output.out(t('import.ui.trackedChanges', { count: report.trackedChanges }));
   if (report.script.traditional > 0)
     output.out(t('import.ui.traditional', { count: report.script.traditional }));
   if (report.script.pinyin > 0)

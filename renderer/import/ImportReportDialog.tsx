@@ -83,6 +83,9 @@ export function ImportReportDialog(props: {
         {report.year.source === 'assumed' && (
           <li>{t('import.ui.yearAssumed', { year: report.year.value })}</li>
         )}
+        {report.trackedChanges > 0 && (
+          <li>{t('import.ui.trackedChanges', { count: report.trackedChanges })}</li>
+        )}
         {report.script.traditional > 0 && (
           <li>{t('import.ui.traditional', { count: report.script.traditional })}</li>
         )}

@@ -77,7 +77,9 @@ export function documentXmlBlocks(xml: string): SourceBlock[] {
         paragraphs[paragraphs.length - 1] += decodeEntities(text);
       continue;
     }
-    if (name === 'mc:Fallback' || name === 'w:delText' || name === 'w:instrText') {
+    // Deleted and moved-away text of tracked changes is not the document's text (moved text is
+    // read where it was moved to); nor are a field's code or a drawing's fallback copy.
+    if (name === 'mc:Fallback' || name === 'w:delText' || name === 'w:instrText' || name === 'w:moveFrom') {
       if (!selfClose) skipDepth += close ? -1 : 1;
       continue;
     }
@@ -134,10 +136,18 @@ export function documentXmlBlocks(xml: string): SourceBlock[] {
   return blocks;
 }
 
+/** Insertions, deletions and moves still tracked in the document (修订), not yet accepted or rejected. */
+export function trackedChanges(xml: string): number {
+  return xml.match(/<w:(?:ins|del|moveFrom|moveTo)[\s>]/g)?.length ?? 0;
+}
+
 /** Reads a .docx; null when the zip holds no Word document. */
-export async function docxBlocks(bytes: Uint8Array): Promise<SourceBlock[] | null> {
+export async function docxBlocks(
+  bytes: Uint8Array,
+): Promise<{ blocks: SourceBlock[]; trackedChanges: number } | null> {
   const zip = await JSZip.loadAsync(bytes);
   const main = zip.file('word/document.xml');
   if (!main) return null;
-  return documentXmlBlocks(await main.async('string'));
+  const xml = await main.async('string');
+  return { blocks: documentXmlBlocks(xml), trackedChanges: trackedChanges(xml) };
 }

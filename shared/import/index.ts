@@ -61,14 +61,14 @@ export async function importDocument(
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return fail('pdf', { name: fileName });
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return fail('rtf', { name: fileName });
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
-    let blocks: SourceBlock[] | null;
+    let word: Awaited<ReturnType<typeof docxBlocks>>;
     try {
-      blocks = await docxBlocks(bytes);
+      word = await docxBlocks(bytes);
     } catch {
       return fail('damaged', { name: fileName });
     }
-    if (!blocks) return fail(ext === 'xlsx' || ext === 'et' ? 'spreadsheet' : 'notWord', { name: fileName });
-    return importSimplified(blocks, 'docx', fileName, opts);
+    if (!word) return fail(ext === 'xlsx' || ext === 'et' ? 'spreadsheet' : 'notWord', { name: fileName });
+    return importSimplified(word.blocks, 'docx', fileName, opts, word.trackedChanges);
   }
   const text = decodeText(bytes);
   // eslint-disable-next-line no-control-regex -- binary files are told apart by their control bytes
@@ -91,9 +91,20 @@ async function importSimplified(
   format: ImportFormat,
   fileName: string,
   opts: ImportOptions,
+  trackedChanges = 0,
 ): Promise<ImportResult> {
   const simplified = await toSimplified(blocks);
-  return importBlocks(simplified.blocks, format, fileName, opts, simplified.changes);
+  return importBlocks(simplified.blocks, format, fileName, opts, {
+    script: simplified.changes,
+    trackedChanges,
+  });
+}
+
+/** What the import did to the document's text before reading it, for the report. */
+export interface TextChanges {
+  script: ScriptChanges;
+  /** Tracked changes (修订) the Word file still holds: read as if all were accepted. */
+  trackedChanges: number;
 }
 
 const ATTACHMENT = /^(?:附件[：:\d\s]|附件$|附表\s*\d|单位[：:]|[^。，,；、]{0,20}(?:附件|附表)$)/;
@@ -140,7 +151,7 @@ export function importBlocks(
   format: ImportFormat,
   fileName: string,
   opts: ImportOptions = {},
-  script: ScriptChanges = { traditional: 0, pinyin: 0, pinyinExample: '' },
+  changes: TextChanges = { script: { traditional: 0, pinyin: 0, pinyinExample: '' }, trackedChanges: 0 },
 ): ImportResult {
   const paragraphs = blocks.filter((b): b is SourceParagraph => b.kind === 'paragraph');
   const rows = blocks.filter((b): b is SourceRow => b.kind === 'row');
@@ -263,7 +274,7 @@ export function importBlocks(
   const report: ImportReport = {
     fileName,
     format,
-    script,
+    ...changes,
     template: template.id,
     variant: draft.variant,
     recognisedBy: {

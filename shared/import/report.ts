@@ -36,6 +36,8 @@ export interface ImportReport {
   format: ImportFormat;
   /** Traditional characters read as simplified, and converters' pinyin notes removed. */
   script: ScriptChanges;
+  /** Tracked changes (修订) a Word file still holds: its text is read as if all were accepted. */
+  trackedChanges: number;
   template: string;
   variant: string;
   /** Template rows found in the document's tables, and the section headings matched. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../shared/i18n';
 import { importDocument, importText } from '../../../shared/import';
@@ -61,6 +62,42 @@ describe('Word files and web pages, as LibreOffice and the portals wrote them', 
     expect(draft.unit.name).toBe('重庆市九龙坡区二郎街道办事处');
     expect(draft.year).toBe(2022);
     expect(draft.values['t2.normative.current']).toBe(4);
+  });
+});
+
+describe('a Word file that still holds tracked changes (修订)', () => {
+  /** 二郎街道's .docx, as a unit might send it: its 4 corrected to 5 and a sentence moved, all still tracked. */
+  async function revised(): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(fixture('erlang-subdistrict-2022.docx'));
+    let xml = await zip.file('word/document.xml')!.async('string');
+    const at = xml.indexOf('行政规范性文件');
+    const four = '<w:r><w:rPr></w:rPr><w:t>４</w:t></w:r>';
+    const cell = xml.indexOf(four, at);
+    const change = (id: number) => `w:id="${id}" w:author="李四" w:date="2023-01-10T09:00:00Z"`;
+    xml =
+      xml.slice(0, cell) +
+      `<w:del ${change(1)}><w:r><w:delText>４</w:delText></w:r></w:del>` +
+      `<w:ins ${change(2)}><w:r><w:t>5</w:t></w:r></w:ins>` +
+      xml.slice(cell + four.length);
+    const body = xml.indexOf('<w:body>') + '<w:body>'.length;
+    xml =
+      xml.slice(0, body) +
+      `<w:p><w:moveFrom ${change(3)}><w:r><w:t>这句话已移到别处。</w:t></w:r></w:moveFrom></w:p>` +
+      xml.slice(body);
+    zip.file('word/document.xml', xml);
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('reads the text as it stands with every change accepted, and the report counts the changes', async () => {
+    const { draft, report } = await imported(await revised(), 'erlang-revised.docx');
+    expect(draft.values).toMatchObject({ 't2.normative.issued': 5, 't2.normative.current': 4 });
+    expect(Object.values(draft.prose).join('\n')).not.toContain('这句话已移到别处');
+    expect(report.trackedChanges).toBe(3);
+  });
+
+  it('a file without them says none', async () => {
+    const { report } = await imported(fixture('erlang-subdistrict-2022.docx'), 'erlang.docx');
+    expect(report.trackedChanges).toBe(0);
   });
 });
 
