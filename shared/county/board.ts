@@ -1,5 +1,5 @@
 import { openCounts, runChecks, type Finding } from '../report/checks';
-import { savedLater } from './order';
+import { savedLater } from '../report/consolidate';
 import type { Draft } from '../report/draft';
 import type { TemplateDef, UnitKind } from '../report/template';
 import { findTemplate } from '../report/templates';
