@@ -16,6 +16,30 @@ const SPELLINGS: [RegExp, string][] = [
   [/现行有效件(?!数)/g, '现行有效件数'],
 ];
 
+/**
+ * The 2019 trial format (国办公开办函〔2019〕60号), which many towns still printed for 2021–2023,
+ * names some of the 2021 format's things in other words: read them as the 2021 words. Whole
+ * labels only, so 行政规范性文件 is not read as 行政行政规范性文件.
+ */
+const FORMER_WORDINGS: [RegExp, string][] = [
+  [/^规范性文件$/, '行政规范性文件'],
+  [/^本年新制作数量$/, '本年制发件数'],
+  [/^对外公开总数量$/, '现行有效件数'],
+  [/^处理决定数量$/, '本年处理决定数量'],
+];
+
+/**
+ * Columns of the 2019 trial format's 表二 that the 2021 format dropped: a number printed under one
+ * of them answers no field, and must not be read into the field that stands at its place.
+ */
+export const FORMER_COLUMNS = new Set([
+  '本年新公开数量',
+  '上一年项目数量',
+  '本年增减',
+  '采购项目数量',
+  '采购总金额',
+]);
+
 /** Full-width letters, digits and brackets to ASCII, so （一） and (一) compare equal. */
 export function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -31,6 +55,7 @@ export function labelKey(text: string): string {
   t = t.replace(PUNCTUATION, '');
   t = toHalfWidth(t).replace(/[()]/g, '');
   for (const [wrong, right] of SPELLINGS) t = t.replace(wrong, right);
+  for (const [former, now] of FORMER_WORDINGS) t = t.replace(former, now);
   return t;
 }
 

@@ -1,5 +1,5 @@
 import type { TemplateDef } from '../report/template';
-import { labelKey, labelMatches, toHalfWidth } from './labels';
+import { FORMER_COLUMNS, labelKey, labelMatches, toHalfWidth } from './labels';
 import { templateRows, type TemplateRow } from './layout';
 import { isBlankText, type Origin, type SourceRow, type SourceValue } from './source';
 
@@ -42,8 +42,20 @@ export function readNumber(printed: string): number | null {
 
 type Match = { row: TemplateRow; exact: boolean };
 
-/** The template row a printed row stands for: its rightmost label that names one, alone or joined with the labels before it. */
+/**
+ * The template row a printed row stands for: its rightmost label that names one, alone or joined
+ * with the labels before it. Failing that, the words of its labels taken apart where a space
+ * stands: text copied from a PDF puts a group's label and a row's on one line ("（四）无 2.没有…").
+ */
 function matchRow(labels: string[], rows: TemplateRow[], taken: Set<TemplateRow>): Match | null {
+  const words = labels.flatMap((l) => l.trim().split(/\s+/));
+  return (
+    matchLabels(labels, rows, taken) ??
+    (words.length > labels.length ? matchLabels(words, rows, taken) : null)
+  );
+}
+
+function matchLabels(labels: string[], rows: TemplateRow[], taken: Set<TemplateRow>): Match | null {
   const keys = labels.map(labelKey).filter((k) => k.length > 0);
   const candidates: string[] = [];
   for (let end = keys.length; end > 0; end--)
@@ -129,10 +141,13 @@ export function readTables(template: TemplateDef, rows: SourceRow[]): TableReadi
     taken.add(row);
     rowsFound.set(row.table, (rowsFound.get(row.table) ?? 0) + 1);
 
-    const headed = byHeaders(source.values, row);
+    // The header printed right above a number names its column; a column the 2021 format dropped
+    // (本年新公开数量) answers no field, so its number is neither read by header nor by place.
+    const values = source.values.filter((v) => !FORMER_COLUMNS.has(labelKey(v.headers[0] ?? '')));
+    const headed = byHeaders(values, row);
     const assigned: [SourceValue, string][] = headed
       ? [...headed]
-      : source.values.slice(0, row.fields.length).map((v, i) => [v, row.fields[i]!.id]);
+      : values.slice(0, row.fields.length).map((v, i) => [v, row.fields[i]!.id]);
     const confidence: Confidence =
       match.exact && (headed || source.values.length === row.fields.length)
         ? 'high'
