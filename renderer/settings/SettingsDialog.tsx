@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../shared/i18n';
+import { LANGUAGES } from '../../shared/i18n-languages';
 import { Dialog } from '../app/Dialog';
 import { messageText } from '../app/errors';
 import { useSettings } from '../app/settings';
