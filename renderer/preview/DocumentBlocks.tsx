@@ -28,27 +28,34 @@ export const BlockView = memo(
       case 'title':
       case 'attachment-title':
         return (
-          <div
-            className="doc-title"
-            style={{ minHeight: `calc(var(--pitch) * ${gridLines(block.lines.length)})` }}
-          >
+          <div className="doc-title">
             {block.lines.map((line, i) => (
               <p key={i}>{line}</p>
             ))}
           </div>
         );
       case 'empty':
-        return <p className="doc-p doc-empty" aria-hidden="true" />;
+        return (
+          <p className={block.keep ? 'doc-p doc-empty doc-keep' : 'doc-p doc-empty'} aria-hidden="true" />
+        );
       case 'para':
         if (block.runIn)
           return (
-            <p className="doc-p">
+            <p className={block.keep ? 'doc-p doc-keep' : 'doc-p'}>
               <span className={headingClass(block.runIn.level)}>{block.runIn.head}</span>
               {autospaced(block.text)}
             </p>
           );
         return (
-          <p className={block.level === 0 ? 'doc-p' : `doc-p ${headingClass(block.level)} doc-keep`}>
+          <p
+            className={
+              block.level === 0
+                ? block.keep
+                  ? 'doc-p doc-keep'
+                  : 'doc-p'
+                : `doc-p ${headingClass(block.level)} doc-keep`
+            }
+          >
             {autospaced(block.text)}
           </p>
         );
@@ -72,7 +79,12 @@ export const BlockView = memo(
         return (
           <div className="doc-signature">
             {block.lines.map((line, i) => (
-              <p key={i} className="doc-p" style={{ paddingRight: `calc(var(--body) * ${line.rightEms})` }}>
+              <p
+                key={i}
+                // The name keeps with the date under it (w:keepNext).
+                className={i < block.lines.length - 1 ? 'doc-p doc-keep' : 'doc-p'}
+                style={{ paddingRight: `calc(var(--body) * ${line.rightEms})` }}
+              >
                 {line.text}
               </p>
             ))}
@@ -89,12 +101,6 @@ export const BlockView = memo(
 );
 
 const headingClass = (level: HeadingLevel) => `doc-h${level}`;
-
-/**
- * Title lines stand off the grid at 1.25 times the line pitch; the body paragraph after them
- * snaps to the next line of Word's document grid, so the title takes whole grid lines.
- */
-const gridLines = (titleLines: number) => Math.ceil(titleLines * 1.25);
 
 /**
  * 附件说明 as the exporter sets it: "附件：" two characters in, each name at one tab stop (1.5
@@ -119,7 +125,7 @@ function AttachmentLine({
     textIndent: `calc(var(--body) * ${leadStart - nameAt})`,
   };
   return (
-    <p className="doc-p doc-hanging" style={style}>
+    <p className="doc-p doc-hanging doc-keep" style={style}>
       {numbered ? (
         <span className="doc-lead" style={{ width: `calc(var(--body) * ${nameAt - leadStart})` }}>
           {lead}

@@ -4,7 +4,17 @@ import type { Draft } from '../../shared/report/draft';
 import type { TemplateDef } from '../../shared/report/template';
 import { BlockView } from './DocumentBlocks';
 import { documentRuns, type Orientation } from './document';
-import { PAGE, PAGE_GAP, PX_PER_MM, contentHeight, contentWidth, pagesOf, runWidth } from './page';
+import {
+  PAGE,
+  PAGE_GAP,
+  PX_PER_MM,
+  contentHeight,
+  contentWidth,
+  linePitch,
+  pagesOf,
+  runWidth,
+  textArea,
+} from './page';
 import { docClasses, type PreviewOptions } from './options';
 import { adjustBreaks, type RowBox } from './table-slice';
 import './document.css';
@@ -59,8 +69,9 @@ function rowBoxes(block: Element, flow: DOMRect, pitchPx: number, scale: number)
  * unless final.
  *
  * Pagination is the browser's own: each run of same-orientation pages is one CSS multi-column
- * flow whose columns are exactly one 版心 (156 × 225 mm) and stand a page apart, so Chromium breaks
- * paragraphs by line and tables by row the same way it does when printing PrintView. The page
+ * flow whose columns are one 版心 wide (156 mm) and as high as its whole grid lines (22 × 28 pt,
+ * centred in the 225 mm: page.ts textArea), and stand a page apart, so Chromium breaks paragraphs
+ * by line and tables by row the same way it does when printing PrintView. The page
  * frames are drawn behind the columns once the flow's width tells how many pages it took. Columns
  * do not repeat table header rows as printed pages do, so a table that breaks is redrawn as slices
  * at the rows where it broke, each under its header rows (table-slice.ts). Blocks re-render only
@@ -70,6 +81,7 @@ function rowBoxes(block: Element, flow: DOMRect, pitchPx: number, scale: number)
 export function PagedPreview({ template, draft, options, final, zoom, onZoom }: PagedPreviewProps) {
   const { t } = useTranslation();
   const runs = useMemo(() => documentRuns(template, draft), [template, draft]);
+  const pitch = linePitch(options.lineSpacing);
   const flows = useRef<(HTMLDivElement | null)[]>([]);
   const viewport = useRef<HTMLDivElement>(null);
   const [viewWidth, setViewWidth] = useState(0);
@@ -113,7 +125,7 @@ export function PagedPreview({ template, draft, options, final, zoom, onZoom }: 
         const fixed = adjustBreaks(
           current,
           rowBoxes(el, flowRect, pitchPx, scale),
-          contentHeight(page) * PX_PER_MM,
+          textArea(contentHeight(page), pitch).height * PX_PER_MM,
         );
         const attempt = `${key}:${fixed?.join()}`;
         if (!fixed || passes.current.tried.has(attempt)) continue;
@@ -218,7 +230,7 @@ export function PagedPreview({ template, draft, options, final, zoom, onZoom }: 
                     flows.current[i] = el;
                   }}
                   className="pp-flow"
-                  style={flowStyle(run.orientation)}
+                  style={flowStyle(run.orientation, pitch)}
                 >
                   {run.blocks.map((b) => (
                     <BlockView key={b.key} block={b} template={template} breaks={breaks[b.key]} />
@@ -233,14 +245,16 @@ export function PagedPreview({ template, draft, options, final, zoom, onZoom }: 
   );
 }
 
-function flowStyle(orientation: Orientation): CSSProperties {
+/** The flow of a run's text: columns as high as the whole grid lines of a 版心, where a page's text runs (page.ts textArea). */
+function flowStyle(orientation: Orientation, pitch: number): CSSProperties {
   const p = PAGE[orientation];
   const width = contentWidth(p);
+  const text = textArea(contentHeight(p), pitch);
   return {
-    top: `${p.top}mm`,
+    top: `${p.top + text.inset}mm`,
     left: `${p.left}mm`,
     width: `${width}mm`,
-    height: `${contentHeight(p)}mm`,
+    height: `${text.height}mm`,
     columnWidth: `${width}mm`,
     columnGap: `${p.width + PAGE_GAP - width}mm`,
   };

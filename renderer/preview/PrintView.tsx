@@ -4,18 +4,11 @@ import type { TemplateDef } from '../../shared/report/template';
 import { BlockView } from './DocumentBlocks';
 import { documentRuns } from './document';
 import { docClasses, type PreviewOptions } from './options';
+import { ORIENTATIONS, printBox, printBoxProperties, type PrintSize } from './print-page';
 import './document.css';
 import './print.css';
 
-/**
- * - `a4`: the Word file's layout on A4.
- * - `a3`: the same pages on A3, everything (type, line pitch, margins, page numbers) ×√2: the
- *   same page breaks, bigger, as a photocopier's A4→A3 enlargement would give.
- * - `a4-enlarged`: for a noticeboard without an A3 printer: A4 with the standard margins and the
- *   A3 type sizes (×141 %: body 22.6 pt on a 39.6 pt line, title 31 pt, tables ×1.41), reflowed
- *   without the 28-character grid, so about 19 characters a line and 16 lines a page; more pages.
- */
-export type PrintSize = 'a4' | 'a3' | 'a4-enlarged';
+export type { PrintSize } from './print-page';
 
 /** 2号 ×141 % (31 pt) in the 156 mm 版心: 14 characters a line. */
 const ENLARGED_TITLE_EMS = 14;
@@ -61,6 +54,9 @@ export function PrintView({ template, draft, options, final, size, onReady }: Pr
     const root = document.documentElement;
     // The 草稿 mark is content of the page's margin box, which reads it from the root element.
     root.classList.toggle('print-draft', !final);
+    // The @page margins read where the text runs from the root element too.
+    const properties = ORIENTATIONS.flatMap((o) => printBoxProperties(printBox(size, o, lineSpacing), o));
+    for (const [name, value] of properties) root.style.setProperty(name, value);
     delete root.dataset.printReady;
     let cancelled = false;
     void document.fonts.ready.then(() =>
@@ -75,6 +71,7 @@ export function PrintView({ template, draft, options, final, size, onReady }: Pr
     return () => {
       cancelled = true;
       root.classList.remove('print-draft');
+      for (const [name] of properties) root.style.removeProperty(name);
     };
   }, [runs, final, size, boldHeadings, lineSpacing]);
 

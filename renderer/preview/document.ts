@@ -30,17 +30,19 @@ interface BlockBase {
 export type Block =
   /** The title in 2号小标宋, one entry per line, broken at whole words. */
   | (BlockBase & { kind: 'title'; lines: string[] })
-  /** An empty body line (after the title, above the signature). */
-  | (BlockBase & { kind: 'empty' })
+  /** An empty body line (after the title, above the signature); `keep` holds it on the page of what follows (w:keepNext). */
+  | (BlockBase & { kind: 'empty'; keep?: boolean })
   /**
    * A body paragraph. `level` 0 is body text; 1–4 a heading set whole in its face (一、黑体,
    * （一）楷体, 1. and （1）仿宋); `runIn` a heading such as （一）加强组织领导。 opening body text.
+   * `keep`: the body's last paragraph, which goes whole to the page of the signature (w:keepNext).
    */
   | (BlockBase & {
       kind: 'para';
       level: 0 | HeadingLevel;
       text: string;
       runIn?: { level: HeadingLevel; head: string };
+      keep?: boolean;
     })
   /** A table with its cells' printed text by field id; `title` and `unit` print above it. */
   | (BlockBase & {
@@ -73,18 +75,35 @@ function block<B extends Omit<Block, 'sig'>>(b: B): B & { sig: string } {
   return { ...b, sig: JSON.stringify(content, (k, v) => (k === 'table' ? (v as TableDef).id : v)) };
 }
 
-/** `heading`: the slot's sub-heading as printedSubHeadings numbers it, absent for an empty slot. */
-function prose(slot: SlotDef, text: string | undefined, heading: string | undefined): Block[] {
+/**
+ * `heading`: the slot's sub-heading as printedSubHeadings numbers it, absent for an empty slot.
+ * `endsBody`: the last slot of the body, whose last paragraph keeps with the signature (prose.ts).
+ */
+function prose(
+  slot: SlotDef,
+  text: string | undefined,
+  heading: string | undefined,
+  endsBody = false,
+): Block[] {
   const out: Block[] = [];
   if (heading) out.push(block({ kind: 'para', key: `${slot.id}#h`, level: 2, text: heading }));
-  paragraphs(text).forEach((p, i) => {
+  const lines = paragraphs(text);
+  lines.forEach((p, i) => {
     const key = `${slot.id}#${i}`;
+    const keep = endsBody && i === lines.length - 1 ? { keep: true } : {};
     const sub = subHeading(p);
-    if (!sub) out.push(block({ kind: 'para', key, level: 0, text: p }));
-    else if (!sub.rest) out.push(block({ kind: 'para', key, level: sub.level, text: sub.head }));
+    if (!sub) out.push(block({ kind: 'para', key, level: 0, text: p, ...keep }));
+    else if (!sub.rest) out.push(block({ kind: 'para', key, level: sub.level, text: sub.head, ...keep }));
     else
       out.push(
-        block({ kind: 'para', key, level: 0, text: sub.rest, runIn: { level: sub.level, head: sub.head } }),
+        block({
+          kind: 'para',
+          key,
+          level: 0,
+          text: sub.rest,
+          runIn: { level: sub.level, head: sub.head },
+          ...keep,
+        }),
       );
   });
   return out;
@@ -152,12 +171,14 @@ export function documentRuns(
   ]);
   if (template.preface)
     add('portrait', prose(template.preface, draft.prose[template.preface.id], template.preface.heading));
-  for (const s of resolveSections(template, draft)) {
+  const sections = resolveSections(template, draft);
+  const lastBlock = sections.at(-1)?.blocks.at(-1);
+  for (const s of sections) {
     add('portrait', [block({ kind: 'para', key: s.id, level: 1, text: s.heading })]);
     const subHeadings = printedSubHeadings(s.blocks, draft.prose);
     for (const b of s.blocks) {
       if (b.kind === 'prose')
-        add('portrait', prose(b.slot, draft.prose[b.slot.id], subHeadings.get(b.slot.id)));
+        add('portrait', prose(b.slot, draft.prose[b.slot.id], subHeadings.get(b.slot.id), b === lastBlock));
       // A list block prints nothing of its own: the generated sentences carry its figures.
       if (b.kind === 'table') {
         const table = tableById(b.table);
@@ -175,13 +196,13 @@ export function documentRuns(
       title,
     }));
     add('portrait', [
-      block({ kind: 'empty', key: 'attachments#before' }),
+      block({ kind: 'empty', key: 'attachments#before', keep: true }),
       block({ kind: 'attachment-note', key: 'attachments', items, numbered }),
     ]);
   }
   add('portrait', [
-    block({ kind: 'empty', key: 'signature#1' }),
-    block({ kind: 'empty', key: 'signature#2' }),
+    block({ kind: 'empty', key: 'signature#1', keep: true }),
+    block({ kind: 'empty', key: 'signature#2', keep: true }),
     signature(signatureOf(draft.unit), chineseDate(draft.issuedOn)),
   ]);
   attachments.forEach((table, i) => {

@@ -43,3 +43,21 @@ export function pagesOf(scrollWidthPx: number, orientation: Orientation): number
 /** Width in millimetres of a run of n pages side by side. */
 export const runWidth = (orientation: Orientation, pages: number) =>
   pages * PAGE[orientation].width + (pages - 1) * PAGE_GAP;
+
+const MM_PER_PT = 25.4 / 72;
+
+/** The body's line pitch in points: 28, or the “29 pt” of 公文 templates, 28.95 pt (579 twips) as the Word export sets it. */
+export const linePitch = (lineSpacing: 28 | 29): number => (lineSpacing === 29 ? 28.95 : 28);
+
+/**
+ * The part of a 版心 `height` mm high that text fills, on a line grid of `pitchPt` points: whole
+ * lines, centred. LibreOffice sets the body of a page with a document grid so (SwBodyFrame::Format):
+ * at 28 pt the 225 mm 版心 takes 22 lines and 21.8 pt to spare, so the first line stands 10.9 pt
+ * below the top margin, and a table, which is off the grid, runs only to 10.9 pt above the bottom
+ * one. `inset` is the spare height above (and below) the text, in millimetres.
+ */
+export function textArea(height: number, pitchPt: number): { inset: number; height: number } {
+  const pitch = pitchPt * MM_PER_PT;
+  const used = Math.floor(height / pitch) * pitch;
+  return { inset: (height - used) / 2, height: used };
+}
