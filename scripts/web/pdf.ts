@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import chromiumArgs from './chromium-args.json' with { type: 'json' };
+import { pdfFonts } from './pdf-fonts';
 
 /**
  * PDFs in browser mode: the print route rendered by Chromium's page.pdf(), the same engine as
@@ -28,14 +29,16 @@ export interface PdfRenderer {
 /**
  * One browser and one page, started on the first PDF and kept: a later PDF only changes the page's
  * hash (the print route reads the draft and settings afresh on every visit, PrintPage.tsx), so it
- * pays neither Chromium's start nor the app's load, only the layout and page.pdf(). PDFs are made
- * one at a time on that page.
+ * pays neither Chromium's start nor the app's load, only the layout and page.pdf(). Before
+ * page.pdf() the page gets subsets of the installed fonts it draws with (pdf-fonts.ts), as Chromium
+ * embeds a whole installed CJK font slowly. PDFs are made one at a time on that page.
  */
 export function pdfRenderer(): PdfRenderer {
   let browser: Promise<Browser> | null = null;
   let page: Promise<Page> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let visits = 0;
+  const fonts = pdfFonts();
 
   const open = async (origin: string, hash: string): Promise<Page> => {
     browser ??= chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -66,16 +69,19 @@ export function pdfRenderer(): PdfRenderer {
         delete document.documentElement.dataset.printReady;
         location.hash = next;
       }, hash);
-    else
+    else {
+      fonts.prepare();
       current = page = open(origin, hash).catch((error: unknown) => {
         page = null;
         throw error;
       });
+    }
     const ready = await current;
     try {
       await ready.waitForFunction(() => document.documentElement.dataset.printReady === '1', undefined, {
         timeout: READY_TIMEOUT_MS,
       });
+      await fonts.embed(ready);
       return new Uint8Array(await ready.pdf({ preferCSSPageSize: true, printBackground: true }));
     } catch (error) {
       // A page that failed once starts afresh next time.
