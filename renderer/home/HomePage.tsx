@@ -50,7 +50,9 @@ export function HomePage() {
   const reload = useCallback(async () => {
     try {
       const list = await fetchOnce('drafts', () => window.nianbao.drafts.list());
-      setDrafts([...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+      // Latest first, as instants: a plain comparison, since localeCompare would load the browser's
+      // collation data during the first render.
+      setDrafts([...list].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0)));
     } catch (error) {
       setMessage({ text: describeError(t, error), tone: 'error' });
       setDrafts([]);
