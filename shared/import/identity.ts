@@ -89,19 +89,25 @@ function findTitle(paragraphs: SourceParagraph[]): SourceParagraph[] {
   const head: SourceParagraph[] = [];
   for (const p of paragraphs) {
     if (!p.text) continue;
-    if (isHeading(p.text) || p.text.includes('。') || head.length >= 15) break;
+    // A saved portal page can run to dozens of navigation lines before the title.
+    if (isHeading(p.text) || p.text.includes('。') || head.length >= 60) break;
     head.push(p);
   }
   // The title is the last run of up to three short lines that reads as one and names a 报告;
   // lines above it are the page's furniture (navigation, dates of posting).
   for (let end = head.length; end > 0; end--) {
     if (!TITLE_WORDS.test(squeeze(head[end - 1]!.text))) continue;
-    for (let start = Math.max(0, end - 3); start < end; start++) {
-      const lines = head.slice(start, end);
-      const joined = squeeze(lines.map((l) => l.text).join(''));
-      const plain = lines.every((l) => squeeze(l.text).length <= 40 && !/[:：|｜>/／]/.test(l.text));
-      if (plain && /年/.test(joined)) return lines;
-    }
+    const runs = [1, 2, 3]
+      .filter((n) => end - n >= 0)
+      .map((n) => head.slice(end - n, end))
+      .filter((lines) => lines.every((l) => squeeze(l.text).length <= 40 && !/[:：|｜>/／]/.test(l.text)))
+      .map((lines) => ({ lines, joined: squeeze(lines.map((l) => l.text).join('')) }));
+    // The fewest lines that name a year and a unit: a page's site name and column name stand
+    // right above its title ("沭阳县发改局" over "政府信息公开" over the title) and are not part of it.
+    const whole = runs.find((r) => /(?:20|19)\d{2}年/.test(r.joined) && unitOfTitle(r.joined).length >= 2);
+    const longest = [...runs].reverse().find((r) => /年/.test(r.joined));
+    const found = whole ?? longest;
+    if (found) return found.lines;
   }
   return [];
 }

@@ -16,11 +16,20 @@ const COMMON = /政府信息公开|政府信息|信息公开|政务公开|工作
 const SAME_MEANING: string[][] = [
   ['概述', '总体情况', '基本工作情况', '基本情况', '总体概述', '工作概述', '总体概况'],
 ];
+/**
+ * Sub-headings that name a slot in other words: 整改措施 for 改进情况, 接受监督 for 监督保障. A
+ * unit's own sub-heading is often a slogan that holds the slot's words ("加强平台建设，扩展公开渠道").
+ */
+const SLOT_SAME_MEANING: string[][] = [
+  ['改进情况', '整改措施', '改进措施', '整改情况'],
+  ['监督保障', '监督'],
+];
 const SECTION_MATCH = 0.5;
 const SLOT_MATCH = 0.5;
 
 const bare = (text: string) => labelKey(text).replace(COMMON, '');
 const GROUPS = SAME_MEANING.map((g) => g.map(bare));
+const SLOT_GROUPS = SLOT_SAME_MEANING.map((g) => g.map(bare));
 
 export function titleKey(text: string): string {
   const k = bare(text);
@@ -124,7 +133,30 @@ function matchSlot(text: string, candidates: SlotDef[]): { slot: SlotDef; body: 
       if (score >= SLOT_MATCH && (!best || score > best.score)) best = { slot, score, body };
     }
   }
-  return best ? { slot: best.slot, body: best.body } : null;
+  return best ? { slot: best.slot, body: best.body } : slotNamedWithin(m[1]!.trim(), candidates);
+}
+
+/**
+ * The slot whose words (or words meaning the same) a longer sub-heading holds, the longest match
+ * first; none where two slots' words are held as long ("常态化开展监督管理": 监督 or 管理).
+ */
+function slotNamedWithin(rest: string, candidates: SlotDef[]): { slot: SlotDef; body: string } | null {
+  let best: { slots: Set<SlotDef>; length: number; body: string } | null = null;
+  for (const { head, body } of headingReadings(rest)) {
+    const key = bare(head);
+    for (const slot of candidates) {
+      if (!slot.heading) continue;
+      const own = bare(slot.heading.replace(SLOT_HEAD, '$1'));
+      const words = SLOT_GROUPS.find((g) => g.includes(own)) ?? [own];
+      for (const w of words) {
+        if (w.length < 2 || !key.includes(w)) continue;
+        if (!best || w.length > best.length) best = { slots: new Set([slot]), length: w.length, body };
+        else if (w.length === best.length) best.slots.add(slot);
+      }
+    }
+  }
+  const [only] = best?.slots.size === 1 ? best.slots : [];
+  return only && best ? { slot: only, body: best.body } : null;
 }
 
 export interface SlotPlacement {
@@ -188,8 +220,20 @@ export function readProse(template: TemplateDef, paragraphs: SourceParagraph[]):
       put(sec.body, p.origin, heading);
       continue;
     }
-    const sub = matchSlot(text, section ? slotsOf(section) : allSlots);
+    const later: SectionDef[] = section
+      ? template.sections.slice(template.sections.indexOf(section) + 1)
+      : [];
+    const sub: { slot: SlotDef; body: string } | null =
+      matchSlot(text, section ? slotsOf(section) : allSlots) ??
+      // A sub-heading of a later section whose own heading the source lost (a converter drops a
+      // heading set apart from its text): （一）主要问题 right after 表四 opens 五、.
+      (section?.blocks.some((b) => b.kind === 'table') ? matchSlot(text, later.flatMap(slotsOf)) : null);
     if (sub) {
+      const owner: SectionDef | undefined = later.find((s: SectionDef) => slotsOf(s).includes(sub.slot));
+      if (owner) {
+        section = owner;
+        sections.set(owner.id, owner.title);
+      }
       slot = sub.slot;
       nearest = false;
       heading = text;

@@ -40,7 +40,8 @@ export function readNumber(printed: string): number | null {
   return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-type Match = { row: TemplateRow; exact: boolean };
+/** `labelled: false`: the row printed no label and was placed between the rows named around it. */
+type Match = { row: TemplateRow; exact: boolean; labelled?: boolean };
 
 /**
  * The template row a printed row stands for: its rightmost label that names one, alone or joined
@@ -118,9 +119,9 @@ export function readTables(template: TemplateDef, rows: SourceRow[]): TableReadi
   const strays: StrayValue[] = [];
   const rowsFound = new Map<string, number>();
 
+  const found: { source: SourceRow; match: Match | null }[] = [];
   for (const source of rows) {
     if (source.values.length === 0) continue;
-    const label = source.labels.join(' ').trim();
     const nonBlank = source.values.filter((v) => !isBlankText(v.text)).length;
     let match = matchRow(source.labels, all, taken);
     const labelless = all.find(
@@ -131,6 +132,13 @@ export function readTables(template: TemplateDef, rows: SourceRow[]): TableReadi
         nonBlank <= r.fields.length,
     );
     if ((!match || nonBlank > match.row.fields.length) && labelless) match = { row: labelless, exact: false };
+    if (match) taken.add(match.row);
+    found.push({ source, match });
+  }
+  fillUnlabelledRuns(found, all, taken);
+
+  for (const { source, match } of found) {
+    const label = source.labels.join(' ').trim();
     if (!match) {
       for (const v of source.values)
         if (!isBlankText(v.text))
@@ -138,20 +146,24 @@ export function readTables(template: TemplateDef, rows: SourceRow[]): TableReadi
       continue;
     }
     const { row } = match;
-    taken.add(row);
     rowsFound.set(row.table, (rowsFound.get(row.table) ?? 0) + 1);
 
     // The header printed right above a number names its column; a column the 2021 format dropped
     // (本年新公开数量) answers no field, so its number is neither read by header nor by place.
     const values = source.values.filter((v) => !FORMER_COLUMNS.has(labelKey(v.headers[0] ?? '')));
     const headed = byHeaders(values, row);
+    // Two or more numbers where a row has more fields, and no header over them: a converter lost
+    // a cell, and which one no place can tell (规章 | 22 | 235 under three columns), so none is read.
+    const gapped = !headed && values.length > 1 && values.length < row.fields.length;
     const assigned: [SourceValue, string][] = headed
       ? [...headed]
-      : values.slice(0, row.fields.length).map((v, i) => [v, row.fields[i]!.id]);
+      : gapped
+        ? []
+        : values.slice(0, row.fields.length).map((v, i) => [v, row.fields[i]!.id]);
     const confidence: Confidence =
       match.exact && (headed || source.values.length === row.fields.length)
         ? 'high'
-        : match.row.key === null
+        : match.row.key === null || match.labelled === false
           ? 'low'
           : 'medium';
     const placed = new Set(assigned.map(([v]) => v));
@@ -170,4 +182,50 @@ export function readTables(template: TemplateDef, rows: SourceRow[]): TableReadi
     }
   }
   return { cells, strays, rowsFound };
+}
+
+/**
+ * A PDF converter can lift a row's label out of its table, or keep only a piece of it, and leave
+ * the numbers as a row of their own. Such rows are read only where the rows named on either side
+ * leave exactly as many rows of the same table between them as there are such rows as wide as
+ * those rows, and a piece of label kept is a piece of its row's label: then each can stand for one
+ * row only. A line of another width among them (a page number under a lifted label) stays
+ * unplaced, as does anything less certain.
+ */
+function fillUnlabelledRuns(
+  found: { source: SourceRow; match: Match | null }[],
+  all: TemplateRow[],
+  taken: Set<TemplateRow>,
+) {
+  let i = 0;
+  while (i < found.length) {
+    if (found[i]!.match) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < found.length && !found[end]!.match) end++;
+    const before = found[i - 1]?.match?.row;
+    const after = found[end]?.match?.row;
+    const run = found.slice(i, end);
+    i = end;
+    if (!before || !after || before.table !== after.table) continue;
+    const between = all.slice(all.indexOf(before) + 1, all.indexOf(after));
+    const width = between[0]?.fields.length;
+    const rowsLike = run.filter((f) => f.source.values.length === width);
+    if (
+      between.length !== rowsLike.length ||
+      between.some(
+        (r, k) =>
+          taken.has(r) ||
+          r.fields.length !== width ||
+          !labelKey(r.label).includes(labelKey(rowsLike[k]!.source.labels.join(''))),
+      )
+    )
+      continue;
+    rowsLike.forEach((f, k) => {
+      f.match = { row: between[k]!, exact: false, labelled: false };
+      taken.add(between[k]!);
+    });
+  }
 }

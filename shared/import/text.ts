@@ -11,7 +11,7 @@ import { isBlankText, isValueText, type SourceBlock, type SourceRow, type Source
 type Line =
   | { kind: 'text'; text: string; line: number }
   | { kind: 'value'; text: string; line: number }
-  | { kind: 'row'; cells: string[]; line: number }
+  | { kind: 'row'; cells: string[]; line: number; piped?: boolean }
   | { kind: 'separator'; line: number };
 
 const PIPE = /[|｜]/;
@@ -106,7 +106,7 @@ function classify(text: string): Line[] {
       const cells = t.split(PIPE).map((c) => c.trim());
       if (cells.at(-1) === '') cells.pop();
       if (PIPE.test(t[0]!) && cells[0] === '') cells.shift();
-      if (cells.length > 1) return lines.push({ kind: 'row', cells, line });
+      if (cells.length > 1) return lines.push({ kind: 'row', cells, line, piped: true });
       const cell = cells[0] ?? '';
       if (isValueText(cell)) return lines.push({ kind: 'value', text: cell, line });
       // A page's whole body on one line, ending in a stray "|" of the page's frame (海盐 2012).
@@ -227,10 +227,12 @@ export function textBlocks(text: string): SourceBlock[] {
         pending = [];
         return;
       }
+      // A "|" row is read by its own cells alone: short lines above a "|" table are labels a
+      // converter lifted out of its rows, as often of rows further down as of the one that follows.
       blocks.push({
         kind: 'row',
         table,
-        labels: [...pending.slice(-2).map((p) => p.text), ...labels],
+        labels: l.piped ? labels : [...pending.slice(-2).map((p) => p.text), ...labels],
         values,
         origin: { kind: 'paragraph', index: l.line },
       });

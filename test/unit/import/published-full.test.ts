@@ -20,6 +20,16 @@ import { findTemplate } from '../../../shared/report/templates';
  *   sets the same report's paragraphs and tables as the published format has them; the .pdf.txt is
  *   what `pdftotext -layout` reads from the PDF Chromium prints of that page: labels broken over
  *   lines, a group's label on the same line as a row's, paragraphs broken at the page width.
+ * - 沭阳县发展和改革局 2023 (a county department; www.shuyang.gov.cn, 公开日期 2024-01-17): the page as
+ *   a crawler saved it, byte for byte, with the portal's navigation, the saver's own 标题/来源 lines
+ *   and the 索引号 table above the title, numbers split over <span>s and <font>s. 表三 fills only
+ *   the 自然人 and 总计 columns and prints the other five blank, 总计 row included. Its sub-headings
+ *   are slogans ("（四）加强平台建设，扩展公开渠道", "（二）整改措施。"). The .docx is LibreOffice's from
+ *   the saved page.
+ * - 上海市科委 2024 (a municipal commission) and 上海市人民政府办公厅 2025, as a PDF-to-Markdown converter
+ *   gave them (KIROGOVCOMPARE's fixtures): labels lifted out of 表三 and set as lines between
+ *   "|" tables of numbers only, 五、存在的主要问题 lost, page numbers ("— 4 —") among the lines. The
+ *   科委 report numbers its own six chapters 一…六 before the tables' 一、二、三.
  */
 const DIR = 'test/fixtures/import/published';
 
@@ -263,5 +273,253 @@ describe('沭阳县人民政府 2025, a whole county report with every applicant
       const { draft } = await imported(name);
       expect(findings(draft).filter((f) => TABLE_RULES.has(f.rule))).toEqual([]);
     }
+  });
+});
+
+// ── 沭阳县发展和改革局 2023 ──────────────────────────────────────────────────
+const drc = expected();
+Object.assign(drc.values, {
+  't2.rules.issued': 0,
+  't2.rules.repealed': 0,
+  't2.rules.current': 0,
+  't2.normative.issued': 8,
+  't2.normative.repealed': 0,
+  't2.normative.current': 18,
+  't2.licensing': 0,
+  't2.penalty': 0,
+  't2.enforcement': 0,
+  't2.fees': 0,
+});
+const natural = (n: number) => row(n, null, null, null, null, null, n);
+table3(drc, {
+  new: natural(26),
+  carried: natural(0),
+  open: natural(26),
+  partial: natural(0),
+  'deny.secret': natural(0),
+  'deny.law': natural(0),
+  'deny.safety': natural(0),
+  'deny.third': natural(0),
+  'deny.internal': natural(0),
+  'deny.process': natural(0),
+  'deny.case': natural(0),
+  'deny.query': natural(0),
+  'none.nothold': natural(0),
+  'none.create': natural(0),
+  'none.unclear': natural(0),
+  'reject.complaint': natural(0),
+  'reject.repeat': natural(0),
+  'reject.publication': natural(0),
+  'reject.mass': natural(0),
+  'reject.confirm': natural(0),
+  'other.overdue': natural(0),
+  'other.fee': natural(0),
+  'other.other': natural(0),
+  total: natural(26),
+  carryOut: natural(0),
+});
+table4(drc, [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+describe('沭阳县发展和改革局 2023, a county department’s page as saved, portal and all', () => {
+  for (const name of ['shuyang-drc-2023-full.html', 'shuyang-drc-2023-full.docx'])
+    it(`${name}: every published number, the five blank applicant columns blank, the page’s frame left out`, async () => {
+      const { draft, report } = await imported(name);
+      expect(draft.template).toBe('national-2021');
+      expect(draft.year).toBe(2023);
+      expect(draft.unit).toMatchObject({ name: '沭阳县发展和改革局', kind: 'county-department' });
+      expect(draft.values).toEqual(drc.values);
+      expect(draft.declared).toEqual(drc.declared);
+      expect([...draft.blanks].sort()).toEqual([...drc.blanks].sort());
+      expect(report.blankCount.t3).toBe(drc.blanks.length + 5);
+      expect(report.notPlaced).toEqual([]);
+      expect(report.missing).toEqual([]);
+      expect(draft.prose.preface).toMatch(
+        /^根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，现向社会公布沭阳县发展和改革局/,
+      );
+      expect(Object.values(draft.prose).join('\n')).not.toMatch(/采集时间|繁體版|智能问答|走进沭阳/);
+      // Sub-headings that say the slot's words in a slogan, or its meaning in other words.
+      expect(draft.prose['s1.management']).toMatch(/^我局所有发布信息均按照“先审查、后公开/);
+      expect(draft.prose['s1.platform']).toMatch(/^为确保部门网站网络信息安全平稳运行/);
+      expect(draft.prose['s1.oversight']).toMatch(/^不断完善公共诉求服务相关工作/);
+      expect(draft.prose['s5.problems']).toMatch(/^各科室人员信息公开意识有所松懈/);
+      expect(draft.prose['s5.improvements']).toMatch(/^为进一步规范并加大政府信息公开工作/);
+      expect(draft.prose['s6.other']).toBe('2023年度，县发展和改革局政府信息公开未发生收费情况。');
+    });
+
+  it('the checks: no broken 勾稽关系, and the 总计 cells printed blank are named', async () => {
+    const { draft } = await imported('shuyang-drc-2023-full.html');
+    const found = findings(draft);
+    expect(found.filter((f) => f.rule === 'R1' || f.rule === 'R3' || f.rule === 'R4')).toEqual([]);
+    expect(found.filter((f) => f.rule === 'R2').map((f) => [f.id, f.params.computed])).toEqual(
+      ['business', 'research', 'public', 'legal', 'other'].map((c) => [`R2:t3.total.${c}`, '0']),
+    );
+  });
+});
+
+// ── 上海市科委 2024 ──────────────────────────────────────────────────────────
+const stcsm = expected();
+Object.assign(stcsm.values, {
+  't2.rules.issued': 0,
+  't2.rules.repealed': 0,
+  't2.rules.current': 0,
+  't2.normative.issued': 13,
+  't2.normative.repealed': 0,
+  't2.normative.current': 55,
+  't2.licensing': 97,
+  't2.penalty': 0,
+  't2.enforcement': 0,
+  't2.fees': 0,
+});
+table3(stcsm, {
+  new: row(32, 2, 0, 0, 0, 0, 34),
+  carried: row(2, 0, 0, 0, 0, 0, 2),
+  open: row(9, 0, 0, 0, 0, 0, 9),
+  partial: zeros,
+  'deny.secret': zeros,
+  'deny.law': zeros,
+  'deny.safety': zeros,
+  'deny.third': zeros,
+  'deny.internal': row(1, 0, 0, 0, 0, 0, 1),
+  'deny.process': row(1, 0, 0, 0, 0, 0, 1),
+  'deny.case': zeros,
+  'deny.query': zeros,
+  'none.nothold': row(4, 0, 0, 0, 0, 0, 4),
+  'none.create': row(6, 0, 0, 0, 0, 0, 6),
+  'none.unclear': zeros,
+  'reject.complaint': zeros,
+  'reject.repeat': zeros,
+  'reject.publication': zeros,
+  'reject.mass': zeros,
+  'reject.confirm': zeros,
+  'other.overdue': row(8, 2, 0, 0, 0, 0, 10),
+  'other.fee': zeros,
+  'other.other': row(4, 0, 0, 0, 0, 0, 4),
+  total: row(33, 2, 0, 0, 0, 0, 35),
+  // The converter kept no 总计 for this row.
+  carryOut: row(1, 0, 0, 0, 0, 0, null),
+});
+table4(stcsm, [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+
+describe('上海市科委 2024, 表三’s labels lifted out of its tables by a PDF converter', () => {
+  it('every published number in its field: a row of numbers only is read where the rows named around it leave it one place', async () => {
+    const { draft, report } = await imported('shanghai-stcsm-2024-full.txt');
+    expect(draft.template).toBe('national-2021');
+    expect(draft.year).toBe(2024);
+    expect(draft.unit).toMatchObject({ name: '上海市科委' });
+    expect(draft.values).toEqual(stcsm.values);
+    expect(draft.declared).toEqual(stcsm.declared);
+    expect(draft.blanks).toEqual([]);
+    expect(report.missing).toEqual([]);
+    // A "1" alone under a lifted label is no row's: listed, not read.
+    expect(report.notPlaced.filter((n) => n.reason === 'strayNumber').map((n) => n.text)).toEqual([
+      expect.stringMatching(/: 1$/),
+    ]);
+    const low = report.cells.filter((c) => c.confidence === 'low' && c.field.startsWith('t3.'));
+    expect(new Set(low.map((c) => c.field.split('.').slice(1, -1).join('.')))).toEqual(
+      new Set([
+        'partial',
+        'deny.law',
+        'deny.internal',
+        'none.nothold',
+        'none.create',
+        'none.unclear',
+        'reject.mass',
+        'reject.confirm',
+        'other.overdue',
+        'other.fee',
+      ]),
+    );
+  });
+
+  it('its own chapters 二…六 stay under 一、总体情况 and are listed; 五、’s lost heading does not hide its text', async () => {
+    const { draft, report } = await imported('shanghai-stcsm-2024-full.txt');
+    expect(report.notPlaced.filter((n) => n.reason === 'unknownHeading').map((n) => n.text)).toEqual([
+      '二、工作机制保障',
+      '四、政府信息公开申请情况',
+      '五、政府信息管理',
+      '六、政府信息公开平台建设',
+    ]);
+    expect(draft.prose['s1.intro']).toMatch(/^上海市科委 2024 年深入贯彻《政府信息公开条例》/);
+    expect(draft.prose['s5.problems']).toMatch(/^市科委 2024 年根据本市机构改革工作安排/);
+    expect(draft.prose['s5.improvements']).toMatch(/^根据上述问题，市科委采取以下措施/);
+    expect(draft.prose['s4.summary']).toBeUndefined();
+  });
+
+  it('a consistent report: the checks name only the 总计 the text lost', async () => {
+    const { draft } = await imported('shanghai-stcsm-2024-full.txt');
+    expect(
+      findings(draft)
+        .filter((f) => TABLE_RULES.has(f.rule))
+        .map((f) => [f.id, f.params.computed]),
+    ).toEqual([['R3:t3.carryOut.total', '1']]);
+  });
+});
+
+// ── 上海市人民政府办公厅 2025 ────────────────────────────────────────────────
+const office = expected();
+table3(office, {
+  new: row(1259, 36, 0, 0, 0, 0, 1295),
+  carried: row(170, 15, 0, 0, 4, 0, 189),
+  open: row(201, 5, 0, 0, 0, 0, 206),
+  partial: row(2, 0, 0, 0, 0, 0, 2),
+  'deny.secret': row(4, 0, 0, 0, 0, 0, 4),
+  'deny.law': zeros,
+  'deny.safety': row(1, 0, 0, 0, 0, 0, 1),
+  'deny.third': zeros,
+  'deny.internal': row(8, 0, 0, 0, 1, 0, 9),
+  'deny.process': row(1, 0, 0, 0, 0, 0, 1),
+  'deny.case': zeros,
+  'deny.query': row(5, 0, 0, 0, 0, 0, 5),
+  'none.nothold': row(484, 28, 0, 0, 1, 0, 513),
+  'none.create': row(47, 1, 0, 0, 0, 0, 48),
+  'none.unclear': row(3, 0, 0, 0, 0, 0, 3),
+  'reject.complaint': row(61, 1, 0, 0, 0, 0, 62),
+  'reject.repeat': row(16, 0, 0, 0, 0, 0, 16),
+  'reject.publication': row(1, 0, 0, 0, 0, 0, 1),
+  'reject.mass': row(1, 0, 0, 0, 0, 0, 1),
+  'reject.confirm': zeros,
+  'other.overdue': row(40, 1, 0, 0, 2, 0, 43),
+  'other.fee': zeros,
+  'other.other': row(264, 12, 0, 0, 0, 0, 276),
+  total: row(1139, 48, 0, 0, 4, 0, 1191),
+  carryOut: row(290, 3, 0, 0, 0, 0, 293),
+});
+table4(office, [40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22]);
+
+describe('上海市人民政府办公厅 2025, 表三 in pieces and 表二 missing a column', () => {
+  it('表三 and 表四 read whole; the pieces of a label kept ("行政机关不再处理其政府信息公") tell their rows', async () => {
+    const { draft } = await imported('shanghai-office-2025-full.txt');
+    expect(draft.template).toBe('national-2021');
+    expect(draft.year).toBe(2025);
+    expect(draft.unit).toMatchObject({ name: '上海市人民政府办公厅', kind: 'other' });
+    expect(tablesOnly(draft.values)).toEqual(tablesOnly(office.values));
+    expect(draft.declared).toEqual(office.declared);
+    expect(draft.blanks).toEqual([]);
+    expect(draft.prose['s1.request']).toMatch(/^市政府共受理政府信息公开申请 1295 件/);
+    expect(draft.prose['s5.improvements']).toMatch(/^针对 2024 年工作中存在的主要问题/);
+  });
+
+  it('表二’s rows print two numbers under three columns: none is guessed into a field, all are listed', async () => {
+    // As published: 规章 22 / 22（其中修订 16 件）/ 235, 行政规范性文件 34 / 55（含自然失效 29 件）/ 189;
+    // the converter set the multi-line 废止 cells apart from their rows.
+    const { draft, report } = await imported('shanghai-office-2025-full.txt');
+    for (const f of ['rules', 'normative'])
+      for (const c of ['issued', 'repealed', 'current']) expect(draft.values[`t2.${f}.${c}`]).toBeUndefined();
+    expect(report.notPlaced.map((n) => n.text)).toEqual(
+      expect.arrayContaining(['规章: 22', '规章: 235', '行政规范性文件: 34', '行政规范性文件: 189']),
+    );
+    expect(report.missing.map((m) => m.field)).toEqual(
+      expect.arrayContaining([
+        't2.rules.issued',
+        't2.rules.current',
+        't2.normative.issued',
+        't2.normative.current',
+      ]),
+    );
+  });
+
+  it('a consistent report: no table error', async () => {
+    const { draft } = await imported('shanghai-office-2025-full.txt');
+    expect(findings(draft).filter((f) => TABLE_RULES.has(f.rule))).toEqual([]);
   });
 });
