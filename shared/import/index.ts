@@ -107,6 +107,9 @@ export interface TextChanges {
   trackedChanges: number;
 }
 
+/** A page number a PDF viewer copies with the text ("- 2 -", "—3—", "第2页 共8页"). */
+const PAGE_NUMBER =
+  /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)$/;
 const ATTACHMENT = /^(?:附件[：:\d\s]|附件$|附表\s*\d|单位[：:]|[^。，,；、]{0,20}(?:附件|附表)$)/;
 
 interface Reading {
@@ -181,6 +184,7 @@ export function importBlocks(
     if (p === identity.date) return void skip(p, 'date');
     if (ATTACHMENT.test(p.text.trim()) || (p.text.length <= 40 && tableTitles.has(labelKey(p.text))))
       return void skip(p, 'attachment');
+    if (PAGE_NUMBER.test(p.text.trim())) return void skip(p, 'pageNumber');
     return true;
   });
 

@@ -24,7 +24,8 @@ export interface ReadCell {
 
 export type NotPlacedReason =
   'unknownHeading' | 'noSlot' | 'strayNumber' | 'extraNumber' | 'unreadableNumber';
-export type SkippedReason = 'title' | 'signature' | 'date' | 'attachment' | 'tableText' | 'beforeTitle';
+export type SkippedReason =
+  'title' | 'signature' | 'date' | 'attachment' | 'tableText' | 'beforeTitle' | 'pageNumber';
 
 /**
  * What an import found and where, for the clerk to check before trusting the draft: every cell

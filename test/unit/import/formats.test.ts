@@ -101,6 +101,30 @@ describe('a Word file that still holds tracked changes (修订)', () => {
   });
 });
 
+describe('text copied from a PDF viewer', () => {
+  it('leaves the page numbers it carries out of the prose, and lists them as skipped', async () => {
+    const text = [
+      '某镇人民政府2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2024年，我镇坚持以人民为中心，全面推进政务公开。',
+      '- 1 -',
+      '全年共主动公开政府信息120条。',
+      '—2—',
+      '第3页 共8页',
+      '二、主动公开政府信息情况',
+    ].join('\n');
+    const { draft, report } = await imported(bytes(text), '报告.txt');
+    expect(draft.prose['s1.intro']).toBe(
+      '2024年，我镇坚持以人民为中心，全面推进政务公开。\n全年共主动公开政府信息120条。',
+    );
+    expect(report.skipped.filter((s) => s.reason === 'pageNumber').map((s) => s.text)).toEqual([
+      '- 1 -',
+      '—2—',
+      '第3页 共8页',
+    ]);
+  });
+});
+
 describe('cells printed blank, "/", "—" or 无 are not zeros', () => {
   const text = [
     '某某镇2024年政府信息公开工作年度报告',
