@@ -1,5 +1,4 @@
 import { installWebBridge } from './bridge-web';
-import { prepareMomentFormat } from './app/format';
 import { prefetch } from './app/prefetch';
 import { parseRoute } from './app/route';
 // Every screen's styles in one sheet, in the order they had when the app was one chunk: the
@@ -25,13 +24,6 @@ async function start() {
   if (route.page === 'home') prefetch('drafts', () => window.nianbao.drafts.list());
   const settings = window.nianbao.settings.get();
   const ui = import('./app/mount');
-  // The home page shows dates; done here, the browser's one-time load of its date data (40–300 ms)
-  // happens while the requests and chunks are still in flight, not in the first render.
-  if (route.page === 'home')
-    void settings.then(
-      (s) => prepareMomentFormat(s.language),
-      () => undefined,
-    );
   const { mount } = await ui;
   await mount(await settings);
 }
