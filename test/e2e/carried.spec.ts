@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newDraft, serializeDraft } from '../../shared/report/draft-io';
-import { applyGenerated } from '../../shared/report/prose';
-import { national2021 } from '../../shared/report/templates/national-2021';
+import { serializeDraft } from '../../shared/report/draft-io';
+import { LIUXI_INTRO, LIUXI_PROBLEMS, liuxi2026Draft } from '../fixtures/liuxi-2026';
 import { expect, screen, test, useApp } from './app';
 
 /**
@@ -14,33 +13,10 @@ import { expect, screen, test, useApp } from './app';
  */
 const server = useApp();
 
-const INTRO = [
-  '2026年，柳溪镇人民政府在县委、县政府的正确领导下，认真贯彻落实《中华人民共和国政府信息公开条例》。',
-  '现将本镇2026年政府信息公开工作情况报告如下：',
-  '全年共清理规范性文件3件，在政府网站发布信息90条。',
-];
-
-const PROBLEMS = '一是信息公开的及时性有待提高。二是政策解读形式较为单一。';
-
 /** 柳溪镇's 2026 report as a draft file, as it would come on a USB stick. */
 function lastYearFile(): string {
-  const d = newDraft({
-    template: national2021,
-    year: 2026,
-    id: 'liuxi-2026',
-    unit: {
-      name: '柳溪镇人民政府',
-      kind: 'township',
-      address: '柳溪镇人民路1号',
-      phone: '0571-7654321',
-      website: '柳溪镇人民政府网站',
-    },
-  });
-  d.issuedOn = '2027-01-18';
-  d.prose['s1.intro'] = INTRO.join('\n');
-  d.prose['s5.problems'] = PROBLEMS;
   const file = join(mkdtempSync(join(tmpdir(), 'nianbao-carried-')), 'liuxi-2026.json');
-  writeFileSync(file, serializeDraft(applyGenerated(national2021, d)));
+  writeFileSync(file, serializeDraft(liuxi2026Draft()));
   return file;
 }
 
@@ -63,7 +39,7 @@ test('a 2027 report started from 2026: last year’s year and figures are named,
   const steps = page.getByRole('navigation', { name: '填写步骤' });
   await steps.getByRole('button', { name: /一、总体情况/ }).click();
   const intro = page.locator('section.slot').filter({ has: page.locator('#slot-s1\\.intro') });
-  await expect(page.locator('#slot-s1\\.intro')).toHaveValue(INTRO.join('\n'));
+  await expect(page.locator('#slot-s1\\.intro')).toHaveValue(LIUXI_INTRO.join('\n'));
 
   // The sentences that still present 2026 as the year reported on.
   const findings = intro.locator('.slot-findings');
@@ -84,7 +60,7 @@ test('a 2027 report started from 2026: last year’s year and figures are named,
   await expect(marks).toHaveCount(2);
   // Editing a paragraph makes it this year's: its mark and its figures' warning go.
   const area = page.locator('#slot-s1\\.intro');
-  await area.fill(INTRO.join('\n').replace('3件', '5件').replace('90条', '120条'));
+  await area.fill(LIUXI_INTRO.join('\n').replace('3件', '5件').replace('90条', '120条'));
   await area.blur();
   await expect(marks).toHaveCount(1);
   await expect(findings).not.toContainText('上年的：3件');
@@ -108,7 +84,7 @@ test('a 2027 report started from 2026: last year’s year and figures are named,
           }
         ).carried,
     )
-    .toEqual({ 's5.problems': [PROBLEMS] });
+    .toEqual({ 's5.problems': [LIUXI_PROBLEMS] });
   const stored = JSON.parse(readFileSync(join(server.app.dataDir, 'drafts', `${id}.json`), 'utf8')) as {
     year: number;
     prose: Record<string, string>;
@@ -117,5 +93,5 @@ test('a 2027 report started from 2026: last year’s year and figures are named,
   expect(stored.year).toBe(2027);
   expect(stored.prose['s1.intro']).toContain('现将本镇2026年政府信息公开工作情况报告如下：');
   expect(stored.previous.year).toBe(2026);
-  expect(stored.previous.prose['s1.intro']).toBe(INTRO.join('\n'));
+  expect(stored.previous.prose['s1.intro']).toBe(LIUXI_INTRO.join('\n'));
 });

@@ -5,10 +5,11 @@ import { confirmCarried } from '../../shared/report/carried';
 import { startFromPrevious } from '../../shared/report/carry-forward';
 import { runChecks } from '../../shared/report/checks';
 import type { Draft } from '../../shared/report/draft';
-import { newDraft, readDraft, serializeDraft } from '../../shared/report/draft-io';
+import { readDraft, serializeDraft } from '../../shared/report/draft-io';
 import { applyGenerated, generateSentences } from '../../shared/report/prose';
 import type { TemplateDef } from '../../shared/report/template';
 import { findTemplate } from '../../shared/report/templates';
+import { liuxi2026Draft } from '../fixtures/liuxi-2026';
 
 const national = findTemplate('national-2021')!;
 const township = findTemplate('township-2012')!;
@@ -262,32 +263,8 @@ describe('township-2012 → township-2012', () => {
   });
 });
 
-/** 柳溪镇's 2026 report as the clerk left it: its own words in 一、总体情况 and 五, the rest generated. */
-function liuxi2026(): Draft {
-  const d = newDraft({
-    template: national,
-    year: 2026,
-    id: 'liuxi-2026',
-    unit: {
-      name: '柳溪镇人民政府',
-      kind: 'township',
-      address: '柳溪镇人民路1号',
-      phone: '0571-7654321',
-      website: '柳溪镇人民政府网站',
-    },
-  });
-  d.issuedOn = '2027-01-18';
-  d.prose['s1.intro'] = [
-    '2026年，柳溪镇人民政府在县委、县政府的正确领导下，认真贯彻落实《中华人民共和国政府信息公开条例》。',
-    '现将本镇2026年政府信息公开工作情况报告如下：',
-    '全年共清理规范性文件3件，在政府网站发布信息90条。',
-  ].join('\n');
-  d.prose['s5.problems'] = '一是信息公开的及时性有待提高。二是政策解读形式较为单一。';
-  return applyGenerated(national, d);
-}
-
 describe('柳溪镇 2026 → 2027: carried paragraphs stay last year’s until edited or confirmed (#7.3)', () => {
-  const last = liuxi2026();
+  const last = liuxi2026Draft();
   const { draft } = startFromPrevious(last, national, national, 2027);
   const ofRule = (d: Draft, rule: string) => runChecks(national, d).filter((f) => f.rule === rule);
 
