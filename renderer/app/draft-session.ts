@@ -6,7 +6,7 @@ import { findTemplate } from '../../shared/report/templates';
 import { toUserMessage } from './errors';
 import { takeNotices } from './handoff';
 import { editGroup, EMPTY_HISTORY, record, redo, sameContent, undo, type History } from './history';
-import { fetchOnce } from './prefetch';
+import { arrived, claim, fetchOnce } from './prefetch';
 import { withStoredField } from './refused-field';
 import { clearJournal, readJournal, recoverable, workPrint, writeJournal } from './journal';
 
@@ -42,18 +42,37 @@ export interface DraftSession {
 /** Long enough not to save mid-word, short enough that a crash loses at most a sentence. */
 const AUTOSAVE_DELAY_MS = 600;
 
-export function useDraftSession(id: string): DraftSession {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [loadError, setLoadError] = useState<UserMessage | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+interface TakenUp {
+  id: string;
+  opened: OpenedDraft;
+  /** Edits the last page wrote down but the services never received (a reload mid-save), laid over the stored draft. */
+  recovered: Draft | null;
+}
 
-  const current = useRef<Draft | null>(null);
-  const saved = useRef<Draft | null>(null);
+function takeUp(id: string, opened: OpenedDraft): TakenUp {
+  const recovered = recoverable(readJournal(id), opened.draft);
+  const notices: Notice[] = [...opened.notices];
+  if (recovered) notices.push({ key: 'ui.session.recovered', params: {}, severity: 'info' });
+  return { id, opened: { ...opened, notices }, recovered };
+}
+
+export function useDraftSession(id: string): DraftSession {
+  // The draft the page asked for as it loaded, when it is back: the first render draws it.
+  const [start] = useState<TakenUp | null>(() => {
+    const opened = arrived<OpenedDraft>(`draft:${id}`);
+    return opened ? takeUp(id, opened) : null;
+  });
+  const [draft, setDraft] = useState<Draft | null>(start ? (start.recovered ?? start.opened.draft) : null);
+  const [notices, setNotices] = useState<Notice[]>(start?.opened.notices ?? []);
+  const [loadError, setLoadError] = useState<UserMessage | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: start?.recovered ? 'pending' : 'saved' });
+
+  const current = useRef<Draft | null>(draft);
+  const saved = useRef<Draft | null>(start?.opened.draft ?? null);
   /** `meta.updatedAt` of the version the services hold: what the journal's edits are made on. */
-  const storedAt = useRef('');
+  const storedAt = useRef(start?.opened.draft.meta.updatedAt ?? '');
   /** `meta.revision` of the version the services hold: each save is based on it, or is refused as made on an old version. */
-  const storedRevision = useRef(0);
+  const storedRevision = useRef(start?.opened.draft.meta.revision ?? 0);
   const sending = useRef<Draft | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -200,31 +219,36 @@ export function useDraftSession(id: string): DraftSession {
 
   useEffect(() => {
     let live = true;
-    current.current = null;
-    saved.current = null;
-    setDraft(null);
-    setLoadError(null);
-    fetchOnce(`draft:${id}`, () => window.nianbao.drafts.open(id))
-      .then((opened) => {
-        if (!live) return;
-        // Edits the last page wrote down but the services never received (a reload mid-save).
-        const recovered = recoverable(readJournal(id), opened.draft);
-        if (!recovered) clearJournal(id);
-        const notices: Notice[] = [...takeNotices(id), ...opened.notices];
-        if (recovered) notices.push({ key: 'ui.session.recovered', params: {}, severity: 'info' });
-        adopt({ ...opened, notices }, recovered);
-        if (recovered) void saveNow();
-      })
-      .catch((error: unknown) => {
-        if (live) setLoadError(toUserMessage(error));
-      });
+    if (start?.id === id) {
+      claim(`draft:${id}`);
+      const handed = takeNotices(id);
+      if (handed.length > 0) setNotices((shown) => [...handed, ...shown]);
+      if (start.recovered) void saveNow();
+      else clearJournal(id);
+    } else {
+      current.current = null;
+      saved.current = null;
+      setDraft(null);
+      setLoadError(null);
+      fetchOnce(`draft:${id}`, () => window.nianbao.drafts.open(id))
+        .then((opened) => {
+          if (!live) return;
+          const { opened: taken, recovered } = takeUp(id, opened);
+          if (!recovered) clearJournal(id);
+          adopt({ ...taken, notices: [...takeNotices(id), ...taken.notices] }, recovered);
+          if (recovered) void saveNow();
+        })
+        .catch((error: unknown) => {
+          if (live) setLoadError(toUserMessage(error));
+        });
+    }
     return () => {
       live = false;
       // Switching drafts or leaving the wizard: whatever is unsaved goes now.
       journal();
       void saveNow();
     };
-  }, [id, adopt, saveNow]);
+  }, [id, start, adopt, saveNow]);
 
   useEffect(() => {
     const leave = () => {

@@ -7,7 +7,7 @@ import { handOffNotices } from '../app/handoff';
 import { clearJournal } from '../app/journal';
 import { CheckStatus } from '../checks';
 import { Notices } from '../app/Notices';
-import { fetchOnce } from '../app/prefetch';
+import { arrived, claim, fetchOnce } from '../app/prefetch';
 import { navigate } from '../app/route';
 import { TopBar } from '../app/TopBar';
 import { BackupsDialog } from './BackupsDialog';
@@ -29,6 +29,13 @@ type Message = { text: string; tone: 'ok' | 'error'; undo?: string };
 let startupNoticesShown = false;
 
 /**
+ * Latest first, as instants: a plain comparison, since localeCompare would load the browser's
+ * collation data during the first render.
+ */
+const latestFirst = (list: DraftSummary[]) =>
+  [...list].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0));
+
+/**
  * Opens a draft the services just made current: a new one, a restored backup, one back from the
  * recycle bin, an imported file. It is the version the clerk chose, so edits left over in the
  * journal from an earlier version must not be laid over it.
@@ -41,7 +48,12 @@ function openDraft(opened: OpenedDraft) {
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
-  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
+  // The list the page asked for as it loaded, when it is back: the first render draws it.
+  const [drafts, setDrafts] = useState<DraftSummary[] | null>(() => {
+    const list = arrived<DraftSummary[]>('drafts');
+    return list ? latestFirst(list) : null;
+  });
+  const drawnWithList = useRef(drafts !== null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [open, setOpen] = useState<Open>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -49,10 +61,7 @@ export function HomePage() {
 
   const reload = useCallback(async () => {
     try {
-      const list = await fetchOnce('drafts', () => window.nianbao.drafts.list());
-      // Latest first, as instants: a plain comparison, since localeCompare would load the browser's
-      // collation data during the first render.
-      setDrafts([...list].sort((a, b) => (Date.parse(b.updatedAt) || 0) - (Date.parse(a.updatedAt) || 0)));
+      setDrafts(latestFirst(await fetchOnce('drafts', () => window.nianbao.drafts.list())));
     } catch (error) {
       setMessage({ text: describeError(t, error), tone: 'error' });
       setDrafts([]);
@@ -60,7 +69,8 @@ export function HomePage() {
   }, [t]);
 
   useEffect(() => {
-    void reload();
+    if (drawnWithList.current) claim('drafts');
+    else void reload();
     if (!startupNoticesShown) {
       startupNoticesShown = true;
       void window.nianbao.app.startupNotices().then(setNotices);
