@@ -26,8 +26,7 @@ async function watchFirstDrawing(page: Page, selector: string) {
 
 const firstDrawing = (page: Page) =>
   page.evaluate(
-    () =>
-      (window as unknown as { __firstDrawing: { first: unknown; loading: boolean } }).__firstDrawing,
+    () => (window as unknown as { __firstDrawing: { first: unknown; loading: boolean } }).__firstDrawing,
   );
 
 test('the home page draws the clerk’s reports in its first drawing', async ({ page }) => {

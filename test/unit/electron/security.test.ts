@@ -185,9 +185,12 @@ describe('the app:// protocol handler', () => {
 
   const get = (url: string) => handled.handler!(new Request(url));
 
-  it('registers app:// as a standard, secure scheme', () => {
+  it('registers app:// as a standard, secure scheme whose compiled code V8 keeps between starts', () => {
     expect(handled.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(handled.scheme).toBe('app');
   });
