@@ -12,7 +12,9 @@ import type { WebPreferences } from 'electron';
  * - `webSecurity: true` (§6), `allowRunningInsecureContent: false` (§8), `experimentalFeatures:
  *   false` (§9), no `enableBlinkFeatures` (§10): Chromium's own protections stay on;
  * - `navigateOnDragDrop: false`: a draft file dropped on the window must not replace the app with it.
- * DevTools exist only in a development build.
+ * DevTools exist only in a development build. `v8CacheOptions: 'bypassHeatCheck'`: V8 stores the
+ * compiled app from the first start on, not from the third (Chromium's heat check is made for web
+ * pages seen once); with app://'s code cache (app-protocol.ts) every later start skips compiling.
  */
 export function secureWebPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
@@ -28,6 +30,7 @@ export function secureWebPreferences(preload: string, devTools: boolean): WebPre
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    v8CacheOptions: 'bypassHeatCheck',
     devTools,
   };
 }

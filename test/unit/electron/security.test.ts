@@ -41,6 +41,7 @@ describe('window preferences', () => {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      v8CacheOptions: 'bypassHeatCheck',
       devTools: false,
     });
   });
