@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Renderer benchmarks in Chromium against the browser-mode server (the real services):
- *   - first render: navigation start → the wizard (and the home page) drawn with its data, median of runs;
+ *   - first render: navigation start → the wizard (and the home page) drawn with its data, median of
+ *     runs, beside the same measure of a page with React alone (what the machine costs any React app);
  *   - input latency: keydown → the next frame, typing into a 20,000-character prose section, median;
  *   - preview update: typed input → the typed words in the paged preview, median;
  *   - the gzipped size of the renderer's JavaScript;
@@ -12,11 +13,15 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build as viteBuild } from 'vite';
 import CHROMIUM_ARGS from './web/chromium-args.json' with { type: 'json' };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -68,16 +73,10 @@ async function call(url, channel, ...args) {
   return response.json();
 }
 
-/**
- * Records, in the page, the moment React first draws into #root (the app's code is loaded and
- * has run) and the moment an element matching `selector` first exists (ms after navigation start).
- */
+/** Records, in the page, the moment an element matching `selector` first exists (ms after navigation start). */
 function watchFor(selector) {
   new MutationObserver((_, observer) => {
-    if (window.__appAt === undefined && document.getElementById('root')?.firstChild)
-      window.__appAt = performance.now();
     if (document.querySelector(selector)) {
-      window.__appAt ??= performance.now();
       window.__drawnAt = performance.now();
       observer.disconnect();
     }
@@ -85,28 +84,54 @@ function watchFor(selector) {
 }
 
 /**
- * Median time to the first drawing with data, and how much of it went to loading and running the
- * app's code (navigation start → React's first drawing into #root). These are wall-clock times on
- * a machine whose two cores other work shares: they grow with the load average printed with them,
- * the share shows where the time goes.
+ * Median time from navigation start to the first drawing of each page's `selector` (the app draws
+ * its first screen once, with its data). Each round loads every page in turn, so all of them see
+ * the same load: these are wall-clock times on a machine whose two cores other work shares, and
+ * they grow with the load average printed with them.
  */
-async function firstRender(browser, url, hash, selector) {
-  const times = [];
-  const scripts = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.addInitScript(watchFor, selector);
-    await page.goto(`${url}${hash}`);
-    await page.waitForFunction(() => window.__drawnAt !== undefined);
-    const { drawn, script } = await page.evaluate(() => ({
-      drawn: window.__drawnAt,
-      script: window.__appAt,
-    }));
-    times.push(drawn);
-    scripts.push(script);
-    await page.close();
-  }
-  return { median: median(times), script: median(scripts) };
+async function firstRenders(browser, pages) {
+  const times = pages.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    for (const [k, { url, selector }] of pages.entries()) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.addInitScript(watchFor, selector);
+      await page.goto(url);
+      await page.waitForFunction(() => window.__drawnAt !== undefined);
+      times[k].push(await page.evaluate(() => window.__drawnAt));
+      await page.close();
+    }
+  return times.map(median);
+}
+
+/**
+ * The floor: a page with React alone (scripts/bench-floor), built as the app is and served over
+ * loopback. Measured beside the app's first renders, it moves with the machine (its load, its CPU),
+ * not with the app: what the app draws above it is the app's own cost.
+ */
+async function serveFloor() {
+  const outDir = join(root, 'dist/bench-floor');
+  await viteBuild({
+    root: join(root, 'scripts/bench-floor'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } },
+  });
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = join(outDir, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'text/plain' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
 }
 
 /**
@@ -225,8 +250,12 @@ const browser = await chromium.launch({
 });
 try {
   const load = loadavg()[0];
-  const home = await firstRender(browser, server.url, '#/', '.draft-card');
-  const wizard = await firstRender(browser, server.url, `#/draft/${SAMPLE}/s1`, '.step-pane textarea');
+  const floorPage = await serveFloor();
+  const [bare, home, wizard] = await firstRenders(browser, [
+    { url: floorPage.url, selector: '.floor' },
+    { url: `${server.url}#/`, selector: '.draft-card' },
+    { url: `${server.url}#/draft/${SAMPLE}/s1`, selector: '.step-pane textarea' },
+  ]).finally(floorPage.stop);
   const preview = await previewUpdate(browser, server.url);
   const pdf = await pdfExport(server.url);
 
@@ -242,10 +271,9 @@ try {
   const js = jsGzipKb();
 
   const rows = [
-    ['first render, home (median ms)', home.median, TARGETS.firstRenderMs],
-    ['  of which loading and running the code', home.script, TARGETS.firstRenderMs],
-    ['first render, wizard (median ms)', wizard.median, TARGETS.firstRenderMs],
-    ['  of which loading and running the code', wizard.script, TARGETS.firstRenderMs],
+    ['first render, home (median ms)', home, TARGETS.firstRenderMs],
+    ['first render, wizard (median ms)', wizard, TARGETS.firstRenderMs],
+    ['  the same, a page with React alone (the floor)', bare, TARGETS.firstRenderMs],
     [`input latency, ${latency.length} chars (median ms)`, latency.median, TARGETS.inputLatencyMs],
     ['  the same, with the preview open (median ms)', latencyPreview.median, TARGETS.inputLatencyMs],
     ['preview update (median ms)', preview, TARGETS.previewUpdateMs],
