@@ -33,6 +33,7 @@ export function prefetched(patienceMs: number): Promise<void> {
  * may run more than once (React's StrictMode in development), so claiming is left to fetchOnce.
  */
 export function arrived<T>(key: string): T | undefined {
+  // Only while unclaimed: a request taken by fetchOnce may still settle afterwards and note its answer.
   const answer = pending.has(key) ? settled.get(key) : undefined;
   return answer?.ok ? (answer.value as T) : undefined;
 }
