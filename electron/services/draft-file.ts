@@ -73,12 +73,14 @@ export class DraftFiles {
   }
 
   /**
-   * The save counter of the file on disk now, read afresh (another process may have written it
-   * since this one last did): 'missing' when there is no file, 'corrupt' when it does not parse,
-   * 'unreadable' when the system refuses it (the write then reports why). A file without a counter
-   * (format 1 or 2, a hand-made file) counts as revision 0.
+   * The file on disk now, read afresh (another process may have written it since this one last
+   * did): its save counter and text, 'missing' when there is no file, 'corrupt' when it does not
+   * parse, 'unreadable' when the system refuses it (the write then reports why). A file without a
+   * counter (format 1 or 2, a hand-made file) counts as revision 0.
    */
-  async revisionOnDisk(id: string): Promise<number | 'missing' | 'corrupt' | 'unreadable'> {
+  async onDisk(
+    id: string,
+  ): Promise<{ revision: number; text: string } | 'missing' | 'corrupt' | 'unreadable'> {
     let bytes: Uint8Array;
     try {
       bytes = await retryWhileLocked(() => readFile(this.pathOf(id)));
@@ -87,7 +89,8 @@ export class DraftFiles {
     }
     // Read as the draft itself is (a UTF-16 file copied in is a draft, not a corrupt file).
     const decoded = decodeDraftBytes(bytes);
-    return decoded.ok ? revisionOf(decoded.text) : 'corrupt';
+    const revision = decoded.ok ? revisionOf(decoded.text) : 'corrupt';
+    return decoded.ok && revision !== 'corrupt' ? { revision, text: decoded.text } : 'corrupt';
   }
 
   /** Forgets a draft whose file was moved away (to the recycle bin or the corrupt folder). */

@@ -13,6 +13,7 @@ import { startFromPrevious } from '../../shared/report/carry-forward';
 import { openCounts, runChecks } from '../../shared/report/checks/index';
 import { FORMAT_VERSION, type Draft } from '../../shared/report/draft';
 import { newDraft, newId, readDraft, serializeDraft } from '../../shared/report/draft-io';
+import { sameWork } from '../../shared/report/draft-work';
 import { findingPlace } from '../../shared/report/checks/place';
 import { documentTitle } from '../../shared/report/model';
 import type { TemplateDef, UnitKind } from '../../shared/report/template';
@@ -561,12 +562,19 @@ export class DraftLibrary {
     let saved: Draft;
     try {
       const written = await withFileLock(file, async () => {
-        const onDisk = await this.files.revisionOnDisk(draft.id);
-        if (basedOn !== undefined && typeof onDisk === 'number' && onDisk !== basedOn) return null;
+        const onDisk = await this.files.onDisk(draft.id);
+        const stored = typeof onDisk === 'object' ? onDisk : undefined;
+        if (basedOn !== undefined && stored && stored.revision !== basedOn) {
+          // The same work saved twice is no conflict: a page reloaded mid-save sends again what its
+          // last save, landing meanwhile, already stored. Nothing would be lost, so nothing is refused.
+          const theirs = readDraft(JSON.parse(stored.text));
+          return theirs.ok && sameWork(theirs.draft, draft)
+            ? { unchanged: { ...theirs.draft, id: draft.id } }
+            : null;
+        }
         // A file that no longer parses is not silently replaced: it goes to corrupt/ like one found at start-up.
         if (onDisk === 'corrupt') await this.backups.moveAside(draft.id, file, at);
-        const revision =
-          (typeof onDisk === 'number' ? Math.max(onDisk, draft.meta.revision) : draft.meta.revision) + 1;
+        const revision = Math.max(stored?.revision ?? 0, draft.meta.revision) + 1;
         const next: Draft = touch
           ? {
               ...draft,
@@ -582,6 +590,14 @@ export class DraftLibrary {
         return next;
       });
       if (!written) return { ok: false, conflict: true };
+      if ('unchanged' in written) {
+        // Stored by another process, perhaps: the list describes it from now on.
+        const unchanged = written.unchanged;
+        this.index.update((data) => {
+          data.drafts.set(unchanged.id, summarize(unchanged, log));
+        });
+        return { ok: true, draft: unchanged, notices: [] };
+      }
       saved = written;
     } catch (error) {
       log('error', `saving ${file} failed: ${errorDetail(error)}`);

@@ -8,7 +8,8 @@ import { takeNotices } from './handoff';
 import { editGroup, EMPTY_HISTORY, record, redo, sameContent, undo, type History } from './history';
 import { arrived, claim, fetchOnce } from './prefetch';
 import { withStoredField } from './refused-field';
-import { clearJournal, readJournal, recoverable, workPrint, writeJournal } from './journal';
+import { workPrint } from '../../shared/report/draft-work';
+import { clearJournal, readJournal, recoverable, writeJournal } from './journal';
 
 /**
  * One open draft and its autosave. The clerk never presses Save: a change is saved a moment

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { LIST_LABEL_MAX, UNIT_TEXT_MAX } from '../../shared/report/limits';
@@ -13,6 +13,11 @@ const stored = (id: string) =>
     prose: Record<string, string>;
     unit: { address: string };
   };
+
+const kept = (id: string) => {
+  const folder = join(server.app.dataDir, 'backups', id);
+  return existsSync(folder) ? readdirSync(folder) : [];
+};
 
 async function typeAtEnd(page: Page, selector: string, text: string) {
   const area = page.locator(selector);
@@ -30,6 +35,9 @@ test('reloading the page mid-edit keeps every keystroke', async ({ page }) => {
   await expect(page.locator('#slot-s5\\.problems')).toHaveValue(new RegExp(`${added}$`));
   await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   expect(stored(SAMPLE).prose['s5.problems']).toMatch(new RegExp(`${added}$`));
+  // Both pages sent the same words: that is one version, not a clash with "another window".
+  await expect(page.getByText('保存过更新的内容')).toHaveCount(0);
+  expect(kept(SAMPLE).filter((name) => name.startsWith('conflict-'))).toEqual([]);
 });
 
 test('switching to another draft right after typing keeps the words', async ({ page }) => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/report/draft';
 import { readDraft, serializeDraft } from '../../shared/report/draft-io';
-import { parseJournal, recoverable, workPrint, type JournalEntry } from '../../renderer/app/journal';
+import { parseJournal, recoverable, type JournalEntry } from '../../renderer/app/journal';
+import { workPrint } from '../../shared/report/draft-work';
 
 /**
  * The unsaved-edits journal decides, when a draft opens, whether edits the last page wrote down

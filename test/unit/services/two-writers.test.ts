@@ -158,6 +158,26 @@ describe('a save based on a version saved elsewhere', () => {
     expect((await here.drafts.list())[0]!.updatedAt).toBe(restored.draft.meta.updatedAt);
   });
 
+  it('holding the very work stored since is no conflict: it is told saved, and nothing is set aside', async () => {
+    // A page reloaded mid-save: the unloading page's save lands, then the new page sends the same
+    // edits again, based on the revision it opened.
+    const api = await open(h);
+    const { draft } = await api.drafts.create({ template: 'national-2021', year: 2025, unit });
+    const edits = { ...draft, prose: { 's5.problems': '刚打的字' } };
+    const landed = await api.drafts.save(edits);
+    expect(landed).toMatchObject({ ok: true, revision: draft.meta.revision + 1 });
+
+    const again = await api.drafts.save({ ...edits, meta: { ...draft.meta, updatedAt: 'x' } });
+    expect(again).toMatchObject({ ok: true, revision: draft.meta.revision + 1 });
+    if (again.ok && landed.ok) expect(again.savedAt).toBe(landed.savedAt);
+    expect((await api.drafts.listBackups(draft.id)).filter((b) => b.kind === 'conflict')).toEqual([]);
+    expect(onDisk(draft.id).meta.revision).toBe(draft.meta.revision + 1);
+
+    // One character more is other work, and is refused and kept as before.
+    const more = await api.drafts.save({ ...edits, prose: { 's5.problems': '刚打的字。' } });
+    expect(more).toMatchObject({ ok: false, error: { key: 'app.storage.conflict' } });
+  });
+
   it('a save that knows the current revision goes through, and returns the next one', async () => {
     const api = await open(h);
     const { draft } = await api.drafts.create({ template: 'national-2021', year: 2025, unit });
