@@ -5,6 +5,7 @@ import { describeError, messageText } from '../app/errors';
 import { formatMoment } from '../app/format';
 import { handOffNotices } from '../app/handoff';
 import { clearJournal } from '../app/journal';
+import { forgetKeptUnfinished } from '../wizard/unfinished-kept';
 import { CheckStatus } from '../checks';
 import { Notices } from '../app/Notices';
 import { arrived, claim, fetchOnce } from '../app/prefetch';
@@ -38,10 +39,11 @@ const latestFirst = (list: DraftSummary[]) =>
 /**
  * Opens a draft the services just made current: a new one, a restored backup, one back from the
  * recycle bin, an imported file. It is the version the clerk chose, so edits left over in the
- * journal from an earlier version must not be laid over it.
+ * journal from an earlier version must not be laid over it, nor entries refused on it shown again.
  */
 function openDraft(opened: OpenedDraft) {
   clearJournal(opened.draft.id);
+  forgetKeptUnfinished(opened.draft.id);
   handOffNotices(opened.draft.id, opened.notices);
   navigate({ page: 'wizard', id: opened.draft.id, step: null });
 }
@@ -96,6 +98,7 @@ export function HomePage() {
       const { ok } = await window.nianbao.drafts.remove(d.id);
       if (!ok) return { text: t('ui.home.removeFailed'), tone: 'error' };
       clearJournal(d.id);
+      forgetKeptUnfinished(d.id);
       return {
         text: t('ui.home.removed', { unit: d.unitName || t('ui.home.unnamed') }),
         tone: 'ok',

@@ -89,7 +89,16 @@ export function WizardPage(props: { id: string; step: string | null }) {
         </p>
       </div>
     );
-  return <Wizard session={session} draft={session.draft} template={session.template} stepId={props.step} />;
+  return (
+    // Each draft its own wizard: its refused entries, jumps and history are not another draft's.
+    <Wizard
+      key={session.draft.id}
+      session={session}
+      draft={session.draft}
+      template={session.template}
+      stepId={props.step}
+    />
+  );
 }
 
 function Wizard({
@@ -123,7 +132,7 @@ function Wizard({
   );
   const step = structure.steps.find((s) => s.id === stepId) ?? structure.steps[0]!;
   const stepIndex = structure.steps.indexOf(step);
-  const unfinished = useUnfinishedStore(step.id);
+  const unfinished = useUnfinishedStore(draft.id, step.id);
 
   /** When each entered number last changed (a rising count), so a broken rule leads to the figure just typed. */
   const changedAt = useRef(new Map<string, number>());

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { UserMessage } from '../../shared/bridge';
+import { keepUnfinished, readKeptUnfinished } from './unfinished-kept';
 
 /**
  * Entries the clerk typed that were refused (1.4 in a count, 2月30日): they are not in the draft,
@@ -46,23 +47,32 @@ const sameEntry = (a: Unfinished | undefined, b: Unfinished) =>
   a.message.key === b.message.key;
 
 /**
- * The wizard's store of unfinished entries. `latest()` reads them synchronously: a cell left by
- * clicking another step reports its refusal in the same click, before the step changes.
+ * The wizard's store of one draft's unfinished entries. `latest()` reads them synchronously: a
+ * cell left by clicking another step reports its refusal in the same click, before the step changes.
  */
-export function useUnfinishedStore(currentStep: string): {
+export function useUnfinishedStore(
+  draftId: string,
+  currentStep: string,
+): {
   entries: readonly Unfinished[];
   api: UnfinishedEntries;
   latest(): readonly Unfinished[];
 } {
-  const [map, setMap] = useState<ReadonlyMap<string, Unfinished>>(() => new Map());
+  const [map, setMap] = useState<ReadonlyMap<string, Unfinished>>(
+    () => new Map(readKeptUnfinished(draftId).map((u) => [u.key, u])),
+  );
   const live = useRef(map);
   const step = useRef(currentStep);
   step.current = currentStep;
 
-  const update = useCallback((next: Map<string, Unfinished>) => {
-    live.current = next;
-    setMap(next);
-  }, []);
+  const update = useCallback(
+    (next: Map<string, Unfinished>) => {
+      live.current = next;
+      setMap(next);
+      keepUnfinished(draftId, [...next.values()]);
+    },
+    [draftId],
+  );
 
   const api = useMemo<UnfinishedEntries>(
     () => ({

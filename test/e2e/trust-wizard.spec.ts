@@ -87,6 +87,12 @@ test('item 1: a half-typed number never reaches the file, and a refused entry is
   await expect(page.getByText('检查通过，可以导出正式稿。')).toHaveCount(0);
   await expect(page.getByRole('radio', { name: '正式稿' })).toBeDisabled();
   await screen(page, 'trust-1-export');
+  // Reloading (or closing the window) loses none of it: the refused entries come back, still
+  // refused and counted, while the file keeps the last valid values.
+  await page.reload();
+  await expect(banner).toContainText('还有 3 处填写不对，没有保存');
+  await expect(step(page, 's2')).toContainText('2 处没有保存');
+  expect(stored(id).values['t2.penalty']).toBe(38);
   await banner.getByRole('button', { name: /行政处罚/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('二、主动公开政府信息情况');
   await expect(penalty).toHaveValue('1.4');
