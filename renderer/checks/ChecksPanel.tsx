@@ -20,6 +20,11 @@ export interface ChecksPanelProps {
   onAcknowledge?(id: string): void;
   /** The draft's variant, so places are named with its section headings; the template's first variant when absent. */
   variant?: string;
+  /**
+   * How many entries the clerk typed were refused and are not in the draft: the findings speak
+   * only for what is saved, so the panel then claims no all-clear.
+   */
+  unsaved?: number;
 }
 
 /** Open errors, then open warnings, then accepted warnings; the engine's order within each. */
@@ -37,7 +42,14 @@ export function orderFindings(findings: readonly Finding[]): { open: Finding[]; 
  * there. A warning can be accepted once the clerk has checked it ("warnings explain and can be
  * overridden"); accepted ones are folded away at the end.
  */
-export function ChecksPanel({ template, findings, onJump, onAcknowledge, variant }: ChecksPanelProps) {
+export function ChecksPanel({
+  template,
+  findings,
+  onJump,
+  onAcknowledge,
+  variant,
+  unsaved = 0,
+}: ChecksPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const { open, accepted } = useMemo(() => orderFindings(findings), [findings]);
@@ -96,7 +108,9 @@ export function ChecksPanel({ template, findings, onJump, onAcknowledge, variant
         {t('sheet.checks.title')}
       </h2>
       <p className="checks-summary" role="status">
-        {open.length === 0 ? (
+        {open.length === 0 && unsaved > 0 ? (
+          t('sheet.checks.noneSaved')
+        ) : open.length === 0 ? (
           <>
             <span className="checks-ok-icon" aria-hidden="true">
               ✓

@@ -6,6 +6,7 @@ import type { Draft } from '../../shared/report/draft';
 import { messageText, toUserMessage } from '../app/errors';
 import { PRINT_SIZES, type PrintSize } from '../app/route';
 import type { Unfinished } from '../wizard/unfinished';
+import { UnfinishedBanner } from '../wizard/UnfinishedBanner';
 
 type Outcome =
   | { kind: 'saved'; path: string; draftMarked: boolean }
@@ -87,20 +88,11 @@ export function ExportStep(props: {
 
   return (
     <div className="export-step">
-      {unfinished > 0 && (
-        <div className="banner error export-unfinished" role="alert">
-          <p>{t('ui.export.unfinished', { count: unfinished })}</p>
-          <ul>
-            {props.unfinished.map((entry) => (
-              <li key={entry.key}>
-                <button type="button" className="link" onClick={() => props.onShowUnfinished(entry)}>
-                  {t('ui.unfinished.item', { name: entry.name, text: entry.text })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <UnfinishedBanner
+        entries={props.unfinished}
+        onShow={props.onShowUnfinished}
+        className="export-unfinished"
+      />
       {errors > 0 ? (
         <div className="banner error">
           <p>{t('ui.export.hasErrors', { count: errors })}</p>

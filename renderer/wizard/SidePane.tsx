@@ -6,6 +6,8 @@ import type { TemplateDef } from '../../shared/report/template';
 import { useSettings } from '../app/settings';
 import { ChecksPanel } from '../checks';
 import { PagedPreview, type Zoom } from '../preview/PagedPreview';
+import type { Unfinished } from './unfinished';
+import { UnfinishedBanner } from './UnfinishedBanner';
 
 /**
  * Beside the step: the checks (every finding, errors first, each a jump to where it is) and the
@@ -17,6 +19,9 @@ export function SidePane(props: {
   findings: Finding[];
   onJump(finding: Finding): void;
   onAcknowledge(id: string): void;
+  /** Entries refused at their field: not in the draft, so the checks above cannot see them. */
+  unfinished: readonly Unfinished[];
+  onShowUnfinished(entry: Unfinished): void;
   preferPreview: boolean;
   /** Folded to a narrow bar, leaving the width to a wide table; the counts stay in view. */
   collapsed: boolean;
@@ -32,8 +37,8 @@ export function SidePane(props: {
   // Kept while the clerk switches to the checks and back.
   const [zoom, setZoom] = useState<Zoom>('fit');
 
-  const errors = props.findings.filter((f) => f.severity === 'error').length;
-  const open = props.findings.filter((f) => !f.acknowledged).length;
+  const errors = props.findings.filter((f) => f.severity === 'error').length + props.unfinished.length;
+  const open = props.findings.filter((f) => !f.acknowledged).length + props.unfinished.length;
   const badge = open > 0 && <span className={`chip ${errors > 0 ? 'error' : 'warning'}`}>{open}</span>;
 
   if (props.collapsed)
@@ -101,12 +106,18 @@ export function SidePane(props: {
       <div className="side-body">
         {tab === 'checks' ? (
           <div id="panel-checks" role="tabpanel" aria-labelledby="tab-checks" className="side-panel">
+            <UnfinishedBanner
+              entries={props.unfinished}
+              onShow={props.onShowUnfinished}
+              className="side-unfinished"
+            />
             <ChecksPanel
               template={props.template}
               findings={props.findings}
               onJump={props.onJump}
               onAcknowledge={props.onAcknowledge}
               variant={props.draft.variant}
+              unsaved={props.unfinished.length}
             />
           </div>
         ) : (

@@ -337,6 +337,8 @@ function Wizard({
             findings={findings}
             onJump={jumpToFinding}
             onAcknowledge={acknowledge}
+            unfinished={unfinished.entries}
+            onShowUnfinished={showUnfinished}
             preferPreview={step.kind === 'export'}
             collapsed={sideCollapsed}
             onCollapsed={setSideChoice}

@@ -67,6 +67,9 @@ test('item 1: a half-typed number never reaches the file, and a refused entry is
   expect(stored(id).values['t2.fees']).toBe(12.35);
   await expect(step(page, 's2')).toContainText('2 处没有保存');
   await expect(step(page, 's2')).not.toContainText('已完成');
+  // The checks speak only for what is saved: beside refused entries they claim no all-clear.
+  await expect(page.locator('.side-unfinished')).toContainText('还有 2 处填写不对，没有保存');
+  await expect(page.locator('.checks-summary')).toHaveText('已保存的内容中没有发现问题。');
   await screen(page, 'trust-1-refused');
 
   // 三: "25.5" in 自然人 (5) must not show a row total of 25 + 3 = 28 while the file holds 25.
