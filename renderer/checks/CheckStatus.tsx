@@ -6,13 +6,15 @@ export interface CheckStatusProps {
   errors: number;
   /** Open warnings (not yet accepted). */
   warnings: number;
+  /** Entries refused at their field on this machine: not in the draft, so no check counted them. */
+  unsaved?: number;
 }
 
-/** A small badge for the drafts list: n errors, n warnings, or all clear; a mark and words, not colour alone. */
-export function CheckStatus({ errors, warnings }: CheckStatusProps) {
+/** A small badge for the drafts list: refused entries, n errors, n warnings, or all clear; a mark and words, not colour alone. */
+export function CheckStatus({ errors, warnings, unsaved = 0 }: CheckStatusProps) {
   const { t } = useTranslation();
   const label = t('sheet.status.label', { errors, warnings });
-  if (errors === 0 && warnings === 0)
+  if (errors === 0 && warnings === 0 && unsaved === 0)
     return (
       <span className="check-status is-ok" title={label}>
         <span aria-hidden="true">✓ </span>
@@ -21,6 +23,12 @@ export function CheckStatus({ errors, warnings }: CheckStatusProps) {
     );
   return (
     <span className="check-status" title={label}>
+      {unsaved > 0 && (
+        <span className="check-status-part is-error">
+          <span aria-hidden="true">✕ </span>
+          {t('sheet.status.unsaved', { count: unsaved })}
+        </span>
+      )}
       {errors > 0 && (
         <span className="check-status-part is-error">
           <span aria-hidden="true">✕ </span>

@@ -5,7 +5,7 @@ import { describeError, messageText } from '../app/errors';
 import { formatMoment } from '../app/format';
 import { handOffNotices } from '../app/handoff';
 import { clearJournal } from '../app/journal';
-import { forgetKeptUnfinished } from '../wizard/unfinished-kept';
+import { forgetKeptUnfinished, readKeptUnfinished } from '../wizard/unfinished-kept';
 import { CheckStatus } from '../checks';
 import { Notices } from '../app/Notices';
 import { arrived, claim, fetchOnce } from '../app/prefetch';
@@ -219,7 +219,11 @@ export function HomePage() {
                     <span>{t('ui.home.edited', { when: formatMoment(d.updatedAt, i18n.language) })}</span>
                   </p>
                   <p className="draft-status">
-                    <CheckStatus errors={d.errors} warnings={d.warnings} />
+                    <CheckStatus
+                      errors={d.errors}
+                      warnings={d.warnings}
+                      unsaved={readKeptUnfinished(d.id).length}
+                    />
                   </p>
                 </div>
                 <div className="draft-actions">
