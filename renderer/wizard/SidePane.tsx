@@ -37,6 +37,7 @@ export function SidePane(props: {
   // Kept while the clerk switches to the checks and back.
   const [zoom, setZoom] = useState<Zoom>('fit');
 
+  // A refused entry counts as an error: the report is unfinished, and would export as a 草稿.
   const errors = props.findings.filter((f) => f.severity === 'error').length + props.unfinished.length;
   const open = props.findings.filter((f) => !f.acknowledged).length + props.unfinished.length;
   const badge = open > 0 && <span className={`chip ${errors > 0 ? 'error' : 'warning'}`}>{open}</span>;
