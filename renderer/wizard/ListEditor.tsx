@@ -8,7 +8,7 @@ import type { FieldDef, ListDef } from '../../shared/report/template';
 import { messageText } from '../app/errors';
 import { ImeInput } from '../app/ime';
 import { NumberInput } from './NumberInput';
-import { useUnfinished } from './unfinished';
+import { listRowKey, useUnfinished } from './unfinished';
 
 /**
  * A category breakdown (主动公开 by category, by channel): label and count per row, with the shares
@@ -42,7 +42,7 @@ export function ListEditor(props: {
   }, [items.length]);
 
   const unfinished = useUnfinished();
-  const rowKey = (i: number) => `list:${list.id}:${i}`;
+  const rowKey = (i: number) => listRowKey(list.id, i);
   const set = (index: number, item: ListItem) => onItems(items.map((old, i) => (i === index ? item : old)));
   const remove = (index: number) => {
     // The rows below move up: a text left unfinished in one of them would land on the wrong row.

@@ -26,7 +26,7 @@ import { StepNav, stepTitle, type StepState } from './StepNav';
 import { TitleOrderChoice } from './TitleOrderChoice';
 import { UnprintedText } from './UnprintedText';
 import { EXPORT, missingOnStep, stepOfFinding, wizardStructure, type Step } from './structure';
-import { UnfinishedContext, useUnfinishedStore, type Unfinished } from './unfinished';
+import { stillThere, UnfinishedContext, useUnfinishedStore, type Unfinished } from './unfinished';
 
 /**
  * Generated sentences follow the numbers: a slot still opening with the text generated last time
@@ -133,6 +133,12 @@ function Wizard({
   const step = structure.steps.find((s) => s.id === stepId) ?? structure.steps[0]!;
   const stepIndex = structure.steps.indexOf(step);
   const unfinished = useUnfinishedStore(draft.id, step.id);
+  // A list row taken away (by undo, a restored version) takes its refused text with it: there is no
+  // field left to correct it in, and it would hold the report back as unfinished for good.
+  const { keepOnly } = unfinished.api;
+  useEffect(() => {
+    keepOnly((key) => stillThere(key, draft.lists));
+  }, [keepOnly, draft.lists]);
 
   /** When each entered number last changed (a rising count), so a broken rule leads to the figure just typed. */
   const changedAt = useRef(new Map<string, number>());

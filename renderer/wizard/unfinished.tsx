@@ -9,7 +9,7 @@ import { keepUnfinished, readKeptUnfinished } from './unfinished-kept';
  * notice on leaving a step can say that something is unfinished.
  */
 export interface Unfinished {
-  /** Where it was typed: a field id, `issuedOn`, `year`, or `list:<list id>:<row>`. */
+  /** Where it was typed: a field id, `issuedOn`, `year`, or `list:<list id>:<row>` (listRowKey). */
   key: string;
   /** The field as the clerk knows it (行政处罚 本年处理决定数量, 成文日期). */
   name: string;
@@ -27,16 +27,29 @@ export interface UnfinishedEntries {
   get(key: string): Unfinished | undefined;
   /** A refused entry, or null when the entry is valid again or was given up (Escape, undo). */
   report(key: string, entry: UnfinishedReport | null): void;
-  /** Forgets every entry whose key starts with `prefix` (a list's rows after one was removed). */
-  forget(prefix: string): void;
+  /** Forgets every entry whose key `keep` turns down (those of list rows that are gone). */
+  keepOnly(keep: (key: string) => boolean): void;
 }
 
-const nowhere: UnfinishedEntries = { get: () => undefined, report: () => undefined, forget: () => undefined };
+const nowhere: UnfinishedEntries = {
+  get: () => undefined,
+  report: () => undefined,
+  keepOnly: () => undefined,
+};
 
 export const UnfinishedContext = createContext<UnfinishedEntries>(nowhere);
 
 export function useUnfinished(): UnfinishedEntries {
   return useContext(UnfinishedContext);
+}
+
+/** The key of an entry typed in a row of a list. */
+export const listRowKey = (list: string, row: number) => `list:${list}:${row}`;
+
+/** Whether the entry's field still exists: a list row may have been taken away since (undo, a restored version). */
+export function stillThere(key: string, lists: Readonly<Record<string, readonly unknown[]>>): boolean {
+  const row = /^list:(.+):(\d+)$/.exec(key);
+  return !row || Number(row[2]) < (lists[row[1]!]?.length ?? 0);
 }
 
 const sameEntry = (a: Unfinished | undefined, b: Unfinished) =>
@@ -91,8 +104,8 @@ export function useUnfinishedStore(
         if (sameEntry(old, full)) return;
         update(new Map(live.current).set(key, full));
       },
-      forget: (prefix) => {
-        const keys = [...live.current.keys()].filter((k) => k.startsWith(prefix));
+      keepOnly: (keep) => {
+        const keys = [...live.current.keys()].filter((k) => !keep(k));
         if (keys.length === 0) return;
         const next = new Map(live.current);
         for (const k of keys) next.delete(k);

@@ -305,16 +305,25 @@ test('item 5: a pasted block, typing, a generated sentence and a list row are un
   await saved(page);
   expect(stored(id).prose['s6.other']).toBe(before);
 
-  // A category row added and then taken back.
+  // A category row added, a refused count typed into it, and the row taken back: the refused
+  // text goes with its row, or it would count as unfinished with no field left to correct it in.
   await step(page, 's1').click();
   const rows = stored(id).lists['active.categories']!.length;
   await page.getByRole('button', { name: '添加一行' }).click();
+  const count = page.getByRole('textbox', { name: /的数量$/ }).last();
+  await count.click();
+  await count.pressSequentially('1.5');
+  await count.press('Tab');
+  await expect(step(page, 's1')).toContainText('1 处没有保存');
   await saved(page);
   expect(stored(id).lists['active.categories']).toHaveLength(rows + 1);
   await page.locator('h1').click();
   await page.keyboard.press('Control+z');
   await saved(page);
   expect(stored(id).lists['active.categories']).toHaveLength(rows);
+  await expect(step(page, 's1')).not.toContainText('没有保存');
+  await page.reload();
+  await expect(step(page, '@export')).not.toContainText('没有保存');
   await screen(page, 'trust-5-undo');
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeptUnfinished } from '../../renderer/wizard/unfinished-kept';
-import type { Unfinished } from '../../renderer/wizard/unfinished';
+import { listRowKey, stillThere, type Unfinished } from '../../renderer/wizard/unfinished';
 
 /**
  * Refused entries kept across a reload come back as they were typed; what the storage holds may
@@ -33,5 +33,16 @@ describe('refused entries kept for the next start', () => {
     const { message: _message, ...noMessage } = penalty;
     const mixed = [noMessage, { ...issuedOn, text: 3 }, { ...penalty, field: 7 }, issuedOn, 'x', null];
     expect(parseKeptUnfinished(JSON.stringify(mixed))).toEqual([issuedOn]);
+  });
+});
+
+describe('a refused entry whose field is gone', () => {
+  it('is let go when its list row no longer exists; other entries stay', () => {
+    const lists = { 'active.categories': [{}, {}], 'county.items': [] };
+    expect(stillThere(listRowKey('active.categories', 1), lists)).toBe(true);
+    expect(stillThere(listRowKey('active.categories', 2), lists)).toBe(false);
+    expect(stillThere(listRowKey('county.items', 0), lists)).toBe(false);
+    expect(stillThere(listRowKey('nowhere', 0), lists)).toBe(false);
+    for (const key of ['t2.penalty', 'issuedOn', 'year']) expect(stillThere(key, lists), key).toBe(true);
   });
 });
