@@ -1,6 +1,7 @@
 import type { FindingLocation } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
 import { fieldMap, isComputed, resolveSections, type ResolvedSection } from '../../shared/report/model';
+import { prefilledFromPrevious } from '../../shared/report/prefilled';
 import type { Condition, FieldDef, SentencePart, SlotDef, TemplateDef } from '../../shared/report/template';
 
 /**
@@ -165,20 +166,27 @@ export function tablesOfStep(step: Step): string[] {
 /**
  * Tables of the step where the clerk has entered nothing yet. A table with any number in it,
  * a deliberate 0 included, has been filled in; a table with nothing to report is confirmed by
- * filling its cells with 0. An untouched grid is not a finished one, even though its totals are 0.
+ * filling its cells with 0. An untouched grid is not a finished one, even though its totals are 0;
+ * nor is one holding only what a start from last year's report put in (上年结转, 现行有效件数 at
+ * last year's figure).
  */
 export function untouchedTables(template: TemplateDef, draft: Draft, step: Step): string[] {
   const fields = fieldMap(template);
+  const prefilled = prefilledFromPrevious(template, draft.previous);
   const typed = (id: string) => {
     const f = fields.get(id);
     return f !== undefined && !isComputed(f);
+  };
+  const entered = (id: string) => {
+    const value = draft.values[id];
+    return value !== undefined && prefilled.get(id) !== value;
   };
   return tablesOfStep(step).filter((id) => {
     const table = template.tables.find((tb) => tb.id === id);
     const inputs = (table?.rows ?? []).flatMap((r) =>
       r.cells.flatMap((c) => ('field' in c && typed(c.field) ? [c.field] : [])),
     );
-    return inputs.length > 0 && inputs.every((f) => draft.values[f] === undefined);
+    return inputs.length > 0 && !inputs.some(entered);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Draft } from './draft';
 import { newDraft } from './draft-io';
 import { allSlots, fieldMap, isComputed } from './model';
+import { prefilledFromPrevious } from './prefilled';
 import { generateSentences } from './prose';
 import type { TemplateDef } from './template';
 import { paragraphs } from './text';
@@ -192,11 +193,9 @@ export function startFromPrevious(
   // R6: a field that must equal one of last year's (上年结转) starts as that value. R7: a stock
   // (现行有效件数) starts as last year's, which is right until this year's 制发 and 废止 are
   // entered; R7 then asks the clerk to bring it up to date.
-  for (const rule of target.rules) {
-    if (rule.kind !== 'carry' && rule.kind !== 'stock') continue;
-    const field = targetFields.get(rule.field);
-    const value = values[rule.previous];
-    if (field && !isComputed(field) && value !== undefined) draft.values[rule.field] = value;
+  for (const [id, value] of prefilledFromPrevious(target, draft.previous)) {
+    const field = targetFields.get(id);
+    if (field && !isComputed(field)) draft.values[id] = value;
   }
   // This year's standard sentences open their slots, above the carried paragraphs, and are recorded
   // as generated: regenerating with this year's numbers then replaces them and keeps the rest.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { newDraft } from '../../shared/report/draft-io';
+import { readFileSync } from 'node:fs';
+import { startFromPrevious } from '../../shared/report/carry-forward';
+import { newDraft, readDraft } from '../../shared/report/draft-io';
 import { fieldMap, isComputed } from '../../shared/report/model';
-import { TEMPLATES } from '../../shared/report/templates';
+import { findTemplate, TEMPLATES } from '../../shared/report/templates';
 import { missingOnStep, untouchedTables, wizardStructure } from '../../renderer/wizard/structure';
 
 /** A step with a table is done once the clerk entered a number there, a deliberate 0 included. */
@@ -24,4 +26,28 @@ describe('progress of the table steps', () => {
         expect(missingOnStep(template, entered, step)).toBe(missingOnStep(template, draft, step) - 1);
       }
     });
+});
+
+describe('progress of a report started from last year’s', () => {
+  it('does not tick a table that holds only what was carried in (上年结转, 现行有效件数)', () => {
+    const read = readDraft(
+      readFileSync(new URL('../../examples/national-2021-township-2025.json', import.meta.url), 'utf8'),
+    );
+    if (!read.ok) throw new Error(read.error.key);
+    const template = findTemplate('national-2021')!;
+    const { draft } = startFromPrevious(read.draft, template, template, 2026);
+    // Carried in: last year's 结转 as this year's 上年结转, last year's 现行有效件数 as this year's.
+    expect(draft.values['t3.carried.natural']).toBe(1);
+    expect(draft.values['t2.normative.current']).toBe(9);
+    const { steps } = wizardStructure(template, draft.variant);
+    const step = (id: string) => steps.find((s) => s.id === id)!;
+    expect(untouchedTables(template, draft, step('s2'))).toContain('t2');
+    expect(untouchedTables(template, draft, step('s3'))).toContain('t3');
+
+    // Changing a carried figure is an entry of this year's; so is any other number, a 0 included.
+    const corrected = { ...draft, values: { ...draft.values, 't2.normative.current': 10 } };
+    expect(untouchedTables(template, corrected, step('s2'))).not.toContain('t2');
+    const entered = { ...draft, values: { ...draft.values, 't3.new.natural': 0 } };
+    expect(untouchedTables(template, entered, step('s3'))).not.toContain('t3');
+  });
 });
