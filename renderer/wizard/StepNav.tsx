@@ -7,6 +7,8 @@ export interface StepState {
   missing: number;
   /** Entries refused at their field and so not in the draft (a "1.4" in a count). */
   unfinished: number;
+  /** Paragraphs still as carried from last year's report, not yet edited or confirmed. */
+  carried: number;
 }
 
 export function stepTitle(step: Step, t: (key: string) => string): string {
@@ -15,8 +17,8 @@ export function stepTitle(step: Step, t: (key: string) => string): string {
 }
 
 /**
- * The steps down the side: each says whether it is done, still missing something, holds an entry
- * that was refused and not saved, or has an error, so the clerk sees what is left without opening
+ * The steps down the side: each says whether it is done, still missing something, still holds
+ * last year's paragraphs unread, holds an entry that was refused and not saved, or has an error, so the clerk sees what is left without opening
  * anything. Every step is one click away.
  */
 export function StepNav(props: {
@@ -29,7 +31,7 @@ export function StepNav(props: {
   const work = props.steps.filter((s) => s.kind !== 'export');
   const done = work.filter((s) => {
     const st = props.states.get(s.id);
-    return st && st.errors === 0 && st.missing === 0 && st.unfinished === 0;
+    return st && st.errors === 0 && st.missing === 0 && st.unfinished === 0 && st.carried === 0;
   }).length;
 
   return (
@@ -40,7 +42,13 @@ export function StepNav(props: {
       <progress value={done} max={work.length} aria-labelledby="progress-text" />
       <ol>
         {props.steps.map((step) => {
-          const st = props.states.get(step.id) ?? { errors: 0, warnings: 0, missing: 0, unfinished: 0 };
+          const st = props.states.get(step.id) ?? {
+            errors: 0,
+            warnings: 0,
+            missing: 0,
+            unfinished: 0,
+            carried: 0,
+          };
           const status =
             step.kind === 'export'
               ? st.unfinished > 0
@@ -52,7 +60,9 @@ export function StepNav(props: {
                   ? 'error'
                   : st.missing > 0
                     ? 'missing'
-                    : 'done';
+                    : st.carried > 0
+                      ? 'carried'
+                      : 'done';
           const detail =
             status === 'unfinished'
               ? t('ui.steps.unfinished', { count: st.unfinished })
@@ -60,11 +70,13 @@ export function StepNav(props: {
                 ? t('ui.checks.errors', { count: st.errors })
                 : status === 'missing'
                   ? t('ui.steps.missing', { count: st.missing })
-                  : status === 'done'
-                    ? st.warnings > 0
-                      ? t('ui.checks.warnings', { count: st.warnings })
-                      : t('ui.steps.done')
-                    : '';
+                  : status === 'carried'
+                    ? t('ui.steps.carried', { count: st.carried })
+                    : status === 'done'
+                      ? st.warnings > 0
+                        ? t('ui.checks.warnings', { count: st.warnings })
+                        : t('ui.steps.done')
+                      : '';
           return (
             <li key={step.id}>
               <button

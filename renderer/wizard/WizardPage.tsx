@@ -25,7 +25,7 @@ import { SidePane } from './SidePane';
 import { StepNav, stepTitle, type StepState } from './StepNav';
 import { TitleOrderChoice } from './TitleOrderChoice';
 import { UnprintedText } from './UnprintedText';
-import { EXPORT, missingOnStep, stepOfFinding, wizardStructure, type Step } from './structure';
+import { carriedOnStep, EXPORT, missingOnStep, stepOfFinding, wizardStructure, type Step } from './structure';
 import { stillThere, UnfinishedContext, useUnfinishedStore, type Unfinished } from './unfinished';
 
 /**
@@ -188,6 +188,7 @@ function Wizard({
         errors: 0,
         warnings: 0,
         missing: missingOnStep(template, deferred, s),
+        carried: carriedOnStep(template, deferred, s),
         unfinished:
           s.id === EXPORT
             ? unfinished.entries.length

@@ -1,6 +1,7 @@
 import type { FindingLocation } from '../../shared/report/checks/finding';
 import type { Draft } from '../../shared/report/draft';
 import { fieldMap, isComputed, resolveSections, type ResolvedSection } from '../../shared/report/model';
+import { carriedParagraphs } from '../../shared/report/checks/carried';
 import { prefilledFromPrevious } from '../../shared/report/prefilled';
 import type { Condition, FieldDef, SentencePart, SlotDef, TemplateDef } from '../../shared/report/template';
 
@@ -151,6 +152,15 @@ export function slotsOfStep(template: TemplateDef, step: Step): SlotDef[] {
   if (step.kind === 'basic') return template.preface ? [template.preface] : [];
   if (step.kind !== 'section') return [];
   return step.section.blocks.flatMap((b) => (b.kind === 'prose' ? [b.slot] : []));
+}
+
+/**
+ * Paragraphs on a step that are still last year's words, neither edited nor confirmed (上年内容):
+ * a step of them is not this year's report yet, however full it looks.
+ */
+export function carriedOnStep(template: TemplateDef, draft: Draft, step: Step): number {
+  if (step.kind === 'section' && step.omitted) return 0;
+  return slotsOfStep(template, step).reduce((n, slot) => n + carriedParagraphs(draft, slot.id).length, 0);
 }
 
 /** Unit data the 前言 and the signature need; each one left empty is something still to do on 基本信息. */

@@ -100,3 +100,38 @@ test('a 2027 report started from 2026: last year’s year and figures are named,
   expect(stored.previous.year).toBe(2026);
   expect(stored.previous.prose['s1.intro']).toBe(LIUXI_INTRO.join('\n'));
 });
+
+test('a 2026 report started from the 2025 sample: no step is ticked until this year’s words and numbers are in', async ({
+  page,
+}) => {
+  await page.goto(server.app.url);
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建报告' });
+  await dialog.getByRole('radio', { name: /从上年报告开始/ }).check();
+  await dialog.getByLabel('沿用哪一份报告').selectOption({ label: '清溪县云岭镇人民政府 2025年度' });
+  await dialog.getByRole('button', { name: '创建报告' }).click();
+  await expect(page.locator('.draft-title')).toHaveText('清溪县云岭镇人民政府2026年政府信息公开工作年度报告');
+
+  const step = (id: string) => page.locator(`[data-step="${id}"]`);
+  // Every paragraph is there, but each is last year's until it is edited or confirmed.
+  for (const id of ['s1', 's5', 's6']) {
+    await expect(step(id)).toContainText('段上年内容待确认');
+    await expect(step(id)).not.toContainText('已完成');
+  }
+  await expect(page.locator('.progress-text')).toHaveText('已完成 0 / 7 步');
+  await screen(page, 'carried-progress');
+
+  // Confirming every carried paragraph of 五 makes it this year's report: the step is done.
+  await step('s5').click();
+  const confirm = page.getByRole('button', { name: /^确认保留这一段上年内容：/ });
+  while ((await confirm.count()) > 0) await confirm.first().click();
+  await expect(step('s5')).not.toContainText('待确认');
+  await expect(step('s5')).not.toContainText('没填');
+  const id = /#\/draft\/([^/]+)\//.exec(page.url())![1]!;
+  await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+  const stored = JSON.parse(readFileSync(join(server.app.dataDir, 'drafts', `${id}.json`), 'utf8')) as {
+    carried: Record<string, string[]>;
+  };
+  expect(stored.carried['s5.problems']).toBeUndefined();
+  expect(stored.carried['s5.improvements']).toBeUndefined();
+});

@@ -4,7 +4,13 @@ import { startFromPrevious } from '../../shared/report/carry-forward';
 import { newDraft, readDraft } from '../../shared/report/draft-io';
 import { fieldMap, isComputed } from '../../shared/report/model';
 import { findTemplate, TEMPLATES } from '../../shared/report/templates';
-import { missingOnStep, untouchedTables, wizardStructure } from '../../renderer/wizard/structure';
+import { confirmCarried } from '../../shared/report/carried';
+import {
+  carriedOnStep,
+  missingOnStep,
+  untouchedTables,
+  wizardStructure,
+} from '../../renderer/wizard/structure';
 
 /** A step with a table is done once the clerk entered a number there, a deliberate 0 included. */
 describe('progress of the table steps', () => {
@@ -49,5 +55,22 @@ describe('progress of a report started from last year’s', () => {
     expect(untouchedTables(template, corrected, step('s2'))).not.toContain('t2');
     const entered = { ...draft, values: { ...draft.values, 't3.new.natural': 0 } };
     expect(untouchedTables(template, entered, step('s3'))).not.toContain('t3');
+  });
+
+  it('counts the paragraphs still as carried on each step, until each is confirmed', () => {
+    const read = readDraft(
+      readFileSync(new URL('../../examples/national-2021-township-2025.json', import.meta.url), 'utf8'),
+    );
+    if (!read.ok) throw new Error(read.error.key);
+    const template = findTemplate('national-2021')!;
+    let { draft } = startFromPrevious(read.draft, template, template, 2026);
+    const { steps } = wizardStructure(template, draft.variant);
+    const s5 = steps.find((s) => s.id === 's5')!;
+    const carried = [...(draft.carried['s5.problems'] ?? []), ...(draft.carried['s5.improvements'] ?? [])];
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carriedOnStep(template, draft, s5)).toBe(carried.length);
+    for (const slot of ['s5.problems', 's5.improvements'])
+      for (const p of draft.carried[slot] ?? []) draft = confirmCarried(draft, slot, p);
+    expect(carriedOnStep(template, draft, s5)).toBe(0);
   });
 });
