@@ -89,8 +89,9 @@ export class DraftFiles {
     }
     // Read as the draft itself is (a UTF-16 file copied in is a draft, not a corrupt file).
     const decoded = decodeDraftBytes(bytes);
-    const revision = decoded.ok ? revisionOf(decoded.text) : 'corrupt';
-    return decoded.ok && revision !== 'corrupt' ? { revision, text: decoded.text } : 'corrupt';
+    if (!decoded.ok) return 'corrupt';
+    const revision = revisionOf(decoded.text);
+    return revision === 'corrupt' ? 'corrupt' : { revision, text: decoded.text };
   }
 
   /** Forgets a draft whose file was moved away (to the recycle bin or the corrupt folder). */

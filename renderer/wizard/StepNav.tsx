@@ -16,10 +16,13 @@ export function stepTitle(step: Step, t: (key: string) => string): string {
   return t(`ui.steps.${step.kind}`);
 }
 
+/** A step nothing is known about yet: counted as nothing to do. */
+const NOTHING: StepState = { errors: 0, warnings: 0, missing: 0, unfinished: 0, carried: 0 };
+
 /**
  * The steps down the side: each says whether it is done, still missing something, still holds
- * last year's paragraphs unread, holds an entry that was refused and not saved, or has an error, so the clerk sees what is left without opening
- * anything. Every step is one click away.
+ * last year's paragraphs unread, holds an entry that was refused and not saved, or has an error,
+ * so the clerk sees what is left without opening anything. Every step is one click away.
  */
 export function StepNav(props: {
   steps: Step[];
@@ -42,13 +45,7 @@ export function StepNav(props: {
       <progress value={done} max={work.length} aria-labelledby="progress-text" />
       <ol>
         {props.steps.map((step) => {
-          const st = props.states.get(step.id) ?? {
-            errors: 0,
-            warnings: 0,
-            missing: 0,
-            unfinished: 0,
-            carried: 0,
-          };
+          const st = props.states.get(step.id) ?? NOTHING;
           const status =
             step.kind === 'export'
               ? st.unfinished > 0

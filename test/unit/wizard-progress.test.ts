@@ -34,43 +34,44 @@ describe('progress of the table steps', () => {
     });
 });
 
+const national = findTemplate('national-2021')!;
+
+/** A 2026 report started from the bundled 2025 sample, as 从上年报告开始 makes it. */
+function startedFromSample() {
+  const read = readDraft(
+    readFileSync(new URL('../../examples/national-2021-township-2025.json', import.meta.url), 'utf8'),
+  );
+  if (!read.ok) throw new Error(read.error.key);
+  return startFromPrevious(read.draft, national, national, 2026);
+}
+
 describe('progress of a report started from last year’s', () => {
   it('does not tick a table that holds only what was carried in (上年结转, 现行有效件数)', () => {
-    const read = readDraft(
-      readFileSync(new URL('../../examples/national-2021-township-2025.json', import.meta.url), 'utf8'),
-    );
-    if (!read.ok) throw new Error(read.error.key);
-    const template = findTemplate('national-2021')!;
-    const { draft } = startFromPrevious(read.draft, template, template, 2026);
+    const { draft } = startedFromSample();
     // Carried in: last year's 结转 as this year's 上年结转, last year's 现行有效件数 as this year's.
     expect(draft.values['t3.carried.natural']).toBe(1);
     expect(draft.values['t2.normative.current']).toBe(9);
-    const { steps } = wizardStructure(template, draft.variant);
+    const { steps } = wizardStructure(national, draft.variant);
     const step = (id: string) => steps.find((s) => s.id === id)!;
-    expect(untouchedTables(template, draft, step('s2'))).toContain('t2');
-    expect(untouchedTables(template, draft, step('s3'))).toContain('t3');
+    expect(untouchedTables(national, draft, step('s2'))).toContain('t2');
+    expect(untouchedTables(national, draft, step('s3'))).toContain('t3');
 
     // Changing a carried figure is an entry of this year's; so is any other number, a 0 included.
     const corrected = { ...draft, values: { ...draft.values, 't2.normative.current': 10 } };
-    expect(untouchedTables(template, corrected, step('s2'))).not.toContain('t2');
+    expect(untouchedTables(national, corrected, step('s2'))).not.toContain('t2');
     const entered = { ...draft, values: { ...draft.values, 't3.new.natural': 0 } };
-    expect(untouchedTables(template, entered, step('s3'))).not.toContain('t3');
+    expect(untouchedTables(national, entered, step('s3'))).not.toContain('t3');
   });
 
   it('counts the paragraphs still as carried on each step, until each is confirmed', () => {
-    const read = readDraft(
-      readFileSync(new URL('../../examples/national-2021-township-2025.json', import.meta.url), 'utf8'),
-    );
-    if (!read.ok) throw new Error(read.error.key);
-    const template = findTemplate('national-2021')!;
-    let { draft } = startFromPrevious(read.draft, template, template, 2026);
-    const { steps } = wizardStructure(template, draft.variant);
+    let { draft } = startedFromSample();
+    const { steps } = wizardStructure(national, draft.variant);
     const s5 = steps.find((s) => s.id === 's5')!;
     const carried = [...(draft.carried['s5.problems'] ?? []), ...(draft.carried['s5.improvements'] ?? [])];
     expect(carried.length).toBeGreaterThan(0);
-    expect(carriedOnStep(template, draft, s5)).toBe(carried.length);
+    expect(carriedOnStep(national, draft, s5)).toBe(carried.length);
     for (const slot of ['s5.problems', 's5.improvements'])
       for (const p of draft.carried[slot] ?? []) draft = confirmCarried(draft, slot, p);
-    expect(carriedOnStep(template, draft, s5)).toBe(0);
+    expect(carriedOnStep(national, draft, s5)).toBe(0);
   });
 });
